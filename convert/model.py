@@ -1,0 +1,197 @@
+"""The canonical document model shared by every stage.
+
+Every block keeps its :class:`Span` in the decoded source text, so a
+diagnostic can always point at a line and column. Inline annotations
+(:class:`Mark`) keep offsets relative to their block's ``text``.
+
+Rendering orders blocks by ``span.start``; that is what keeps footnote
+definitions, captions and other residue where the source had them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCHEMA_VERSION = "1.0"
+NAMESPACE = "urn:readout:document:1"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets ``[start, end)`` and 1-based line/column (end exclusive)."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """An inline annotation over ``text[start:end]`` of the block that owns it.
+
+    ``kind`` is ``footnote-ref`` (``marker``, ``term`` and, when the marker
+    resolves, ``target`` = the footnote id) or ``link`` (web link residue such
+    as ``( English (PDF/56KB ) / Japanese (PDF/97KB) )``).
+    """
+
+    kind: str
+    start: int
+    end: int
+    marker: str | None = None
+    term: str | None = None
+    target: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Residue:
+    """Web residue that is not content: breadcrumbs, site labels, footer links."""
+
+    kind: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    qualifier: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    text: str
+    value: str | None  # ISO 8601 date
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationMarker:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Extent:
+    """Offsets ``[start, end)`` of a phrase inside its block's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    name: str  # as printed, honorific included: "H.E. Mr. Jens Stoltenberg"
+    honorific: str | None
+    given_name: str | None
+    family_name: str | None
+    role: str | None
+    organisation: str | None
+    extent: Extent
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    kind: str  # "meeting", "working dinner", "telephone talk", ...
+    date: str | None  # ISO date, local
+    start_text: str | None  # as printed: "8:35 a.m."
+    start: str | None  # ISO 8601 date-time with UTC offset, when derivable
+    start_japan: str | None  # the same instant in Japan time (+09:00)
+    japan_time_text: str | None  # as printed: "9:35 p.m. JST"
+    utc_offset: str | None  # "+02:00"
+    duration: str | None  # ISO 8601: "PT25M"
+    duration_text: str | None  # as printed: "approximately 25 minutes"
+    approximate: bool
+    extent: Extent
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    number: str | None  # as printed: "(a)"
+    text: str
+    span: Span
+    marks: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A body block. ``kind``: text, quote, subheading, bullet or residue.
+
+    For ``residue`` paragraphs ``residue`` names what it is (caption, link...).
+    """
+
+    kind: str
+    number: str | None
+    text: str
+    span: Span
+    marks: tuple[Mark, ...] = ()
+    items: tuple[Item, ...] = ()
+    residue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A numbered section; ``number`` None for the unnumbered run of paragraphs.
+
+    When ``number`` is set and ``heading`` is None the section is a numbered
+    paragraph: its first paragraph stands on the numbered line.
+    """
+
+    number: str | None
+    heading: str | None
+    span: Span | None
+    paragraphs: tuple[Paragraph, ...]
+    marks: tuple[Mark, ...] = ()  # marks inside the heading
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    text: str
+    span: Span
+    marks: tuple[Mark, ...]
+    date: str | None
+    events: tuple[Event, ...]
+    participants: tuple[Participant, ...]
+    unresolved: tuple[str, ...]  # facts the reader saw but could not derive
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    id: str  # "fn1": unique, in order of definition
+    marker: str  # "*1"
+    label: str  # as printed: "(*1)"
+    term: str | None  # "ITPP"
+    definition: str | None  # "Individually Tailored Partnership Programme"
+    text: str  # everything after the label, as printed
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str
+    sha256: str
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "lf"  # lf, crlf, cr or mixed
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    source: Source
+    header: tuple[Residue, ...] = ()
+    title: Title | None = None
+    date_line: DateLine | None = None
+    translation: TranslationMarker | None = None
+    lead: Lead | None = None
+    sections: tuple[Section, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    footer: tuple[Residue, ...] = ()
+    schema_version: str = SCHEMA_VERSION
+
+    @property
+    def date(self) -> str | None:
+        return self.date_line.value if self.date_line else None

@@ -1,0 +1,92 @@
+"""Line-level patterns: what a line of a readout can be, judged on the line alone.
+
+Classification never looks at blank lines or indentation, so the normalized
+text that ``render`` produces classifies exactly like its source.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    name: i
+    for i, name in enumerate(
+        "January February March April May June July August September October November December".split(),
+        start=1,
+    )
+}
+_MONTH = "(?P<month>" + "|".join(MONTHS) + ")"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+
+# "January 31, 2023", "Monday, June 17, 2013", "Tuesday, June 18, 2013, 8:46 a.m. ...",
+# "Friday, June 15, 2012 (PM)", "4 July 2000".
+DATE_LINE = re.compile(
+    r"^\(?" + _WEEKDAY + r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>" + "|".join(MONTHS) + r")\s+(?P<year2>\d{4}))\)?"
+    r"(?P<rest>(?:\s*[,(].{0,100})?)$"
+)
+
+TRANSLATION = re.compile(
+    r"^(?:[\[(]\s*provisional\s+translation\s*[\])]\s*\|?"
+    r"|\(?\*?\s*(?:this|the foregoing) is a provisional translation\b.*"
+    r"|provisional translation (?:from|by)\b.*)$",
+    re.IGNORECASE,
+)
+HOUSE_TRANSLATION = "[Provisional translation]"
+
+# "1. Introduction", "1.Introduction", "1 General remarks", "II. Economy"
+SECTION = re.compile(r"^(?P<number>(?:\d{1,2}|[IVX]{1,4})\.)\s*(?P<text>\S.*)?$|^(?P<bare>\d{1,2})\s+(?P<btext>[A-Z][^.]{0,80})$")
+PARAGRAPH = re.compile(r"^(?P<number>\(\d{1,2}\)|\d{1,2}\))\s*(?P<text>.*)$")
+ITEM = re.compile(r"^(?P<number>\((?:[a-z]|[ivx]{1,4})\)|[a-z]\))\s+(?P<text>.*)$")
+BULLET = re.compile(r"^(?P<number>[•・●◆■□○◎▪]|-(?=\s))\s*(?P<text>.*)$")
+FOOTNOTE = re.compile(r"^(?P<label>\(\s*(?:\*|※)\s?(?P<marker>\d{1,2})\s*\)|(?:\*|※)(?P<marker2>\d{1,2}))\s*(?P<text>.*)$")
+SUBHEADING = re.compile(r"^(?:\[[^\[\]]{2,200}\]|\([^()]{2,200}(?:\([^()]*\)[^()]*)*\)|<[^<>]{2,200}>|【[^【】]{1,200}】)$")
+QUOTE_OPEN = re.compile(r"^[\"“‘']")
+SENTENCE_END = re.compile(r"[.!?:;。\"”’)\]]$")
+
+RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("skip-link", re.compile(r"^skip to (?:main )?content$", re.I)),
+    ("breadcrumb", re.compile(r"^(?:Home|Top|TOP)\s*>.*|.*\s>\s.*\s>\s.*$")),
+    ("site-label", re.compile(
+        r"^(?:Top\s.*\|.*|.*\btop page|Official Residence(?: TOP)?|Press Releases(?: - .*)?|Press Conferences"
+        r"|Diplomatic Relations|The Prime Minister in Action|Speeches and Statements by the Prime Minister"
+        r"|Press Conference by the Chief Cabinet Secretary|Japan-.{2,60} Relations|Foreign Policy|Press Release No\.\s?\d+"
+        r"|[A-Z][A-Za-z. ]{1,40} Relations)$", re.I)),
+    ("page-top", re.compile(r"^(?:Page Top|Back to Top|▲\s*Top)$", re.I)),
+    ("back-link", re.compile(r"^Back to .{1,120}$")),
+    ("related", re.compile(r"^Related (?:Links?|Information)\b.{0,120}$")),
+    ("archive", re.compile(r"^Archives\s*\(.*\)$")),
+    ("language-link", re.compile(r"^(?:Japanese|English|JAPANESE|ENGLISH|日本語)(?:\s*\((?:PDF|PPT)[^)]*\))?$")),
+    ("caption", re.compile(r"^\(?Photos?\b.*|^Photograph of .*|.*\(Photos?:[^)]*\)$|.*\(Photo\)$")),
+)
+FOOTER_START = frozenset({"related", "archive", "back-link", "page-top"})
+
+
+def residue_kind(text: str) -> str | None:
+    for kind, pattern in RESIDUE_RULES:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+def parse_date(match: re.Match[str]) -> str | None:
+    """The ISO date of a DATE_LINE match, or None when the calendar says no."""
+    month = match.group("month") or match.group("month2")
+    day = match.group("day") or match.group("day2")
+    year = match.group("year") or match.group("year2")
+    try:
+        return date(int(year), MONTHS[month], int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def is_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text))
+
+
+HEADING_END = re.compile(r"[.!?:;。\"”’,]$")
+
+
+def ends_like_heading(text: str) -> bool:
+    return not HEADING_END.search(text)

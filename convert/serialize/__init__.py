@@ -1,0 +1,1 @@
+"""Model to text, XML and JSON, and back."""
