@@ -1,0 +1,58 @@
+"""The ``readout`` command line.
+
+Each subcommand lives in ``convert.commands.<name>`` with ``add_parser`` and
+``run``; those modules import nothing heavy at module level, so ``readout
+check`` never pays for jsonschema and ``readout rules`` never pays for lxml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+from .errors import ReadoutError
+
+COMMANDS = ("convert", "validate", "render", "check", "rules", "archive")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readout",
+        description="Convert and check Japanese government English readouts.",
+    )
+    parser.add_argument("--version", action="version", version=f"readout {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"convert.commands.{name}").add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except ReadoutError as exc:
+        _error(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`readout ... | head`): not an error of ours.
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
+        _error(f"internal error: {type(exc).__name__}: {exc}")
+        return 2
+
+
+def _error(message: str) -> None:
+    first = " ".join(message.split())
+    print(f"readout: error: {first}", file=sys.stderr)
+
+
+def run() -> None:
+    sys.exit(main())
