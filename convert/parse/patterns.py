@@ -22,7 +22,7 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 # "January 31, 2023", "Monday, June 17, 2013", "Tuesday, June 18, 2013, 8:46 a.m. ...",
 # "Friday, June 15, 2012 (PM)", "4 July 2000".
 DATE_LINE = re.compile(
-    r"^\(?" + _WEEKDAY + r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
+    r"^(?:Date:\s*)?\(?" + _WEEKDAY + r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>" + "|".join(MONTHS) + r")\s+(?P<year2>\d{4}))\)?"
     r"(?P<rest>(?:\s*[,(].{0,100})?)$"
 )

@@ -92,7 +92,7 @@ def _read_head(lines: list[Line]) -> _Head:
             head.title = _title(line)
         elif head.title is None and _is_title_candidate(text) and not P.is_sentence(text) and not text.startswith("On "):
             head.title = _title(line)
-        elif head.date_line is None and head.translation is None and _is_title_candidate(text) and not P.is_sentence(text):
+        elif head.date_line is None and head.translation is None and _is_title_candidate(text) and P.ends_like_heading(text):
             head.extra.append(line)
         else:
             break
