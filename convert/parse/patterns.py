@@ -45,29 +45,33 @@ SUBHEADING = re.compile(r"^(?:\[[^\[\]]{2,200}\]|\([^()]{2,200}(?:\([^()]*\)[^()
 QUOTE_OPEN = re.compile(r"^[\"“‘']")
 SENTENCE_END = re.compile(r"[.!?:;。\"”’)\]]$")
 
-RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("skip-link", re.compile(r"^skip to (?:main )?content$", re.I)),
-    ("breadcrumb", re.compile(r"^(?:Home|Top|TOP)\s*>.*|.*\s>\s.*\s>\s.*$")),
-    ("site-label", re.compile(
-        r"^(?:Top\s.*\|.*|.*\btop page|Official Residence(?: TOP)?|Press Releases(?: - .*)?|Press Conferences"
-        r"|Diplomatic Relations|The Prime Minister in Action|Speeches and Statements by the Prime Minister"
-        r"|Press Conference by the Chief Cabinet Secretary|Japan-.{2,60} Relations|Foreign Policy|Press Release No\.\s?\d+"
-        r"|[A-Z][A-Za-z. ]{1,40} Relations)$", re.I)),
-    ("page-top", re.compile(r"^(?:Page Top|Back to Top|▲\s*Top)$", re.I)),
-    ("back-link", re.compile(r"^Back to .{1,120}$")),
-    ("related", re.compile(r"^Related (?:Links?|Information)\b.{0,120}$")),
-    ("archive", re.compile(r"^Archives\s*\(.*\)$")),
-    ("language-link", re.compile(r"^(?:Japanese|English|JAPANESE|ENGLISH|日本語)(?:\s*\((?:PDF|PPT)[^)]*\))?$")),
-    ("caption", re.compile(r"^\(?Photos?\b.*|^Photograph of .*|.*\(Photos?:[^)]*\)$|.*\(Photo\)$")),
+RESIDUE_RULES: tuple[tuple[str, str], ...] = (
+    ("skip-link", r"(?i:skip to (?:main )?content)"),
+    ("breadcrumb", r"(?:Home|Top|TOP)\s*>.*|.*\s>\s.*\s>\s.*"),
+    ("site-label", r"(?i:Top\s.*\|.*|.*\btop page|Official Residence(?: TOP)?|Press Releases(?: - .*)?"
+     r"|Press Conferences|Diplomatic Relations|The Prime Minister in Action"
+     r"|Speeches and Statements by the Prime Minister|Press Conference by the Chief Cabinet Secretary"
+     r"|Japan-.{2,60} Relations|Foreign Policy|Press Release No\.\s?\d+|[A-Z][A-Za-z. ]{1,40} Relations)"),
+    ("page-top", r"(?i:Page Top|Back to Top|▲\s*Top)"),
+    ("back-link", r"Back to .{1,120}"),
+    ("related", r"Related (?:Links?|Information)\b.{0,120}"),
+    ("archive", r"Archives\s*\(.*\)"),
+    ("language-link", r"(?:Japanese|English|JAPANESE|ENGLISH|日本語)(?:\s*\((?:PDF|PPT)[^)]*\))?"),
+    ("caption", r"\(?Photos?\b.*|Photograph of .*|.*\(Photos?:[^)]*\)|.*\(Photo\)"),
 )
+# One alternation, tried once per line; the first alternative that matches names the kind.
+_RESIDUE = re.compile("|".join(f"(?P<{kind.replace('-', '_')}>{rx})$" for kind, rx in RESIDUE_RULES))
 FOOTER_START = frozenset({"related", "archive", "back-link", "page-top"})
 
 
+_LONGEST_RESIDUE = 240  # characters; a longer line is content (and scanning it costs)
+
+
 def residue_kind(text: str) -> str | None:
-    for kind, pattern in RESIDUE_RULES:
-        if pattern.match(text):
-            return kind
-    return None
+    if len(text) > _LONGEST_RESIDUE:
+        return None
+    match = _RESIDUE.match(text)
+    return match.lastgroup.replace("_", "-") if match else None
 
 
 def parse_date(match: re.Match[str]) -> str | None:

@@ -16,10 +16,13 @@ from ..model import (
 from . import patterns as P
 from .inline import find_marks
 
-_STRIP = re.compile(r"^[\s\u200b\u200c\u200d\u2060\ufeff]+|[\s\u200b\u200c\u200d\u2060\ufeff]+$")
+# Every character Python calls white space, and the zero-width ones it does not.
+_BLANK = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
 # "(Summary)", "(Overview)", "(Sumarry)": one word, not an acronym such as "(PIF)".
 _QUALIFIER = re.compile(r"\((?P<q>[A-Z]?[a-z]{3,15})\)\s*$")
 _HEADER_RESIDUE = ("skip-link", "breadcrumb", "site-label", "page-top", "language-link", "caption")
+# First characters of the lines a numbering or footnote pattern can match.
+_STRUCTURAL_START = frozenset("(0123456789IVX*※abcdefghijklmnopqrstuvwxyz")
 _HEADER_LIMIT = 12  # non-blank lines searched for the title, date line and marker
 _LONG_LINE = 160  # longer lines after the date line are body text
 _LONG_TITLE = 300  # the longest line taken as a title before the date line
@@ -36,7 +39,7 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     offset = 0
     for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = _STRIP.sub("", raw)
+        stripped = raw.strip(_BLANK)
         if stripped:
             lead = raw.index(stripped[0])
             start = offset + lead
@@ -224,7 +227,9 @@ def segment(text: str, source: Source, doc_id: str, read_lead=None) -> Document:
         if index == head.body_start and lead is None and _is_lead(text):
             lead = _make_lead(line, head, read_lead)
             continue
-        if m := P.FOOTNOTE.match(text):
+        if text[0] not in _STRUCTURAL_START:
+            body.add(_body_paragraph(line))
+        elif m := P.FOOTNOTE.match(text):
             footnotes.append(_footnote(m, line, len(footnotes) + 1))
         elif (m := P.SECTION.match(text)) and not P.TRANSLATION.match(text):
             number = m.group("number") or m.group("bare")
