@@ -37,3 +37,10 @@ def test_render_is_a_fixed_point_on_every_real_document() -> None:
     for path in DOCUMENTS:
         once = render(parse_text(path.read_text(encoding="utf-8")))
         assert render(parse_text(once)) == once, path.name
+
+
+def test_blank_characters_are_every_python_space_and_the_zero_width_ones() -> None:
+    from convert.parse.segment import _BLANK
+
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert set(_BLANK) == spaces | set("\u200b\u200c\u200d\u2060\ufeff")

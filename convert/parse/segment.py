@@ -17,7 +17,10 @@ from . import patterns as P
 from .inline import find_marks
 
 # Every character Python calls white space, and the zero-width ones it does not.
-_BLANK = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
+_BLANK = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000" "\u200b\u200c\u200d\u2060\ufeff"
+)
 # "(Summary)", "(Overview)", "(Sumarry)": one word, not an acronym such as "(PIF)".
 _QUALIFIER = re.compile(r"\((?P<q>[A-Z]?[a-z]{3,15})\)\s*$")
 _HEADER_RESIDUE = ("skip-link", "breadcrumb", "site-label", "page-top", "language-link", "caption")
