@@ -9,7 +9,8 @@ def add_parser(sub) -> None:
     parser = sub.add_parser(
         "convert",
         help="convert readouts to canonical JSON and XML",
-        description="Convert one readout to stdout (--to), or many into a folder (-o).",
+        description="Convert one readout to stdout (--to), or many into a folder (-o). "
+        "Given a canonical JSON or XML file, --to prints it in the other form.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="readout files or folders of *.txt")
     parser.add_argument("--to", choices=("json", "xml"), help="print one document in this form")
@@ -39,6 +40,7 @@ def run(args) -> int:
 
 
 def _to_stdout(args) -> int:
+    from ..canonical import sniff
     from ..errors import ReadoutError
     from ..pipeline import convert_source
     from ..sources import display_path, iter_paths, read_bytes
@@ -47,11 +49,29 @@ def _to_stdout(args) -> int:
     if len(paths) != 1:
         raise ReadoutError(f"--to prints one document; {len(paths)} inputs given (use -o DIR for many)")
     raw = read_bytes(paths[0], _limits(args))
+    if sniff(raw, paths[0]) != "text":
+        sys.stdout.buffer.write(_recode(raw, paths[0], args.to))
+        sys.stdout.flush()
+        return 0
     result = convert_source(raw, display_path(paths[0]), forms=(args.to,), validate=not args.no_validate,
                             encoding=args.encoding, limits=_limits(args))
     sys.stdout.buffer.write(result.json if args.to == "json" else result.xml)
     sys.stdout.flush()
     return 0
+
+
+def _recode(raw: bytes, path: str, form: str) -> bytes:
+    """A canonical file in the other form: JSON to XML, XML to JSON, without loss."""
+    from ..canonical import load_document
+
+    doc = load_document(raw, path)
+    if form == "json":
+        from ..serialize.jsonform import to_json
+
+        return to_json(doc)
+    from ..serialize.xml import to_xml
+
+    return to_xml(doc)
 
 
 def _to_folder(args) -> int:
