@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 _CHECKOUT = Path(__file__).resolve().parent.parent / "schema"
-_INSTALLED = Path(__file__).resolve().parent / "schema"
+_INSTALLED = Path(__file__).resolve().parent / "schemas"
 
 
 @cache
