@@ -1,0 +1,68 @@
+"""What a rule is, and the registry that holds them by code.
+
+A rule is a class with its documentation as data and a ``check`` that yields
+:class:`Finding` objects (offsets in the decoded text and a message); the
+engine turns findings into Problems, adding code, category, severity and
+line/column. Rules never format and never print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..problem import Fix
+
+CATEGORIES = {
+    "ST": "structure",
+    "SP": "spelling",
+    "FN": "footnote",
+    "TM": "time",
+    "TY": "typography",
+    "TR": "terminology",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    start: int  # offsets in the decoded document text
+    end: int
+    message: str
+    fix: Fix | None = None
+
+
+class Rule:
+    """Subclass, set the class attributes, implement ``check``, decorate with ``@register``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]  # kebab-case: "title-typo"
+    severity: ClassVar[str] = "warning"
+    summary: ClassVar[str]  # one line
+    bad: ClassVar[str]  # a readout snippet that triggers the rule
+    good: ClassVar[str]  # the same snippet, clean
+    fixable: ClassVar[bool] = False
+
+    @property
+    def category(self) -> str:
+        return CATEGORIES[self.code[:2]]
+
+    @property
+    def doc(self) -> str:
+        return (type(self).__doc__ or self.summary).strip()
+
+    def check(self, ctx) -> Iterator[Finding]:  # ctx: convert.rules.context.Context
+        raise NotImplementedError
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    code = cls.code
+    if code in REGISTRY:
+        raise RuntimeError(f"rule code {code} registered twice ({type(REGISTRY[code]).__name__}, {cls.__name__})")
+    if code[:2] not in CATEGORIES:
+        raise RuntimeError(f"rule code {code} has no known category prefix")
+    REGISTRY[code] = cls()
+    return cls
