@@ -26,13 +26,17 @@ class LineIndex:
         return line, offset - self.starts[line - 1] + 1
 
 
+def _weight(prefix: str) -> int:
+    return 0 if prefix == "ALL" else len(prefix)
+
+
 def selected(code: str, select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> bool:
     """ruff-style selection: the longest matching prefix decides; ALL selects everything."""
-    best_select = max((len(p) for p in (select or ("ALL",)) if p == "ALL" or code.startswith(p)), default=-1)
-    best_ignore = max((len(p) for p in ignore if p == "ALL" or code.startswith(p)), default=-1)
+    best_select = max((_weight(p) for p in (select or ("ALL",)) if p == "ALL" or code.startswith(p)), default=-1)
+    best_ignore = max((_weight(p) for p in ignore if p == "ALL" or code.startswith(p)), default=-1)
     if best_select < 0:
         return False
-    return best_select > best_ignore if best_ignore >= 0 else True
+    return best_ignore < 0 or best_select > best_ignore
 
 
 def lint(doc: Document, text: str, config=None, path: str | None = None,
