@@ -1,7 +1,8 @@
 """XML safety: hardened parsing of untrusted input, and text XML 1.0 cannot carry.
 
-Parsing: no DTD is loaded, no entity is expanded, nothing is fetched, and any
-DOCTYPE is refused outright (billion laughs and external entities both need
+Parsing: no DTD is loaded, no entity is expanded, nothing is fetched (a
+resolver answers every external request with nothing, should libxml2 ask), and
+any DOCTYPE is refused outright (billion laughs and external entities both need
 one). libxml2's own limits stay on (depth 256 where canonical documents nest 7
 deep, 10 MB text nodes, entity amplification); ours add a total size and a
 shorter attribute limit. Every failure is a one-line :class:`SchemaError`.
@@ -161,9 +162,10 @@ def parse_untrusted(data: bytes) -> etree._Element:
         raise SchemaError("XML input must be bytes")
     if len(data) > MAX_XML_BYTES:
         raise SchemaError(f"XML larger than {MAX_XML_BYTES} bytes")
-    _reject_doctype_early(bytes(data))
+    data = bytes(data)
+    _reject_doctype_early(data)
     try:
-        root = etree.fromstring(bytes(data), _parser())
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         raise SchemaError(_syntax_message(exc)) from None
     _check_doctype(root)
