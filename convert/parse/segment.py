@@ -147,8 +147,18 @@ class _Body:
         self.heading_marks: tuple = ()
         self.span: Span | None = None
         self.paragraphs: list[Paragraph] = []
+        # Items of the last paragraph, attached when it is complete: growing its
+        # tuple one item at a time made 60,000 items quadratic.
+        self.items: list[Item] = []
+
+    def _attach_items(self) -> None:
+        if self.items:
+            last = self.paragraphs[-1]
+            self.paragraphs[-1] = replace(last, items=last.items + tuple(self.items))
+            self.items = []
 
     def close(self) -> None:
+        self._attach_items()
         if self.paragraphs or self.number is not None:
             self.sections.append(
                 Section(self.number, self.heading, self.span, tuple(self.paragraphs), self.heading_marks)
@@ -168,13 +178,14 @@ class _Body:
             self.paragraphs.append(Paragraph("text", None, text, body_span, find_marks(text)))
 
     def add(self, paragraph: Paragraph) -> None:
+        self._attach_items()
         self.paragraphs.append(paragraph)
 
     def add_item(self, item: Item) -> None:
         if self.paragraphs and self.paragraphs[-1].kind in ("text", "quote", "bullet", "subheading"):
-            last = self.paragraphs[-1]
-            self.paragraphs[-1] = replace(last, items=last.items + (item,))
+            self.items.append(item)
         else:
+            self._attach_items()
             self.paragraphs.append(Paragraph("text", item.number, item.text, item.span, item.marks))
 
 
