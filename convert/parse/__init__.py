@@ -33,7 +33,7 @@ def make_id(path: str, sha256: str) -> str:
 def parse_text(text: str, path: str = "<string>", *, source: Source | None = None, doc_id: str | None = None) -> Document:
     """Parse decoded text. ``source`` describes the raw bytes when known."""
     if source is None:
-        source = Source(path, hashlib.sha256(text.encode("utf-8")).hexdigest(), newline=newline_style(text))
+        source = Source(path, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), newline=newline_style(text))
     from .lead import read_lead
 
     doc = segment(normalize_newlines(text), source, doc_id or make_id(source.path, source.sha256), read_lead)

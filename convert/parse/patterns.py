@@ -36,7 +36,7 @@ TRANSLATION = re.compile(
 HOUSE_TRANSLATION = "[Provisional translation]"
 
 # "1. Introduction", "1.Introduction", "1 General remarks", "II. Economy"
-SECTION = re.compile(r"^(?P<number>(?:\d{1,2}|[IVX]{1,4})\.)\s*(?P<text>\S.*)?$|^(?P<bare>\d{1,2})\s+(?P<btext>[A-Z][^.]{0,80})$")
+SECTION = re.compile(r"^(?P<number>(?:\d{1,2}|[IVX]{1,4})\.)\s*(?P<text>\S.*)?$|^(?P<bare>\d{1,2})\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?P<btext>[A-Z][^.|]{0,80})$")
 PARAGRAPH = re.compile(r"^(?P<number>\(\d{1,2}\)|\d{1,2}\))\s*(?P<text>.*)$")
 ITEM = re.compile(r"^(?P<number>\((?:[a-z]|[ivx]{1,4})\)|[a-z]\))\s+(?P<text>.*)$")
 BULLET = re.compile(r"^(?P<number>[•・●◆■□○◎▪]|-(?=\s))\s*(?P<text>.*)$")
