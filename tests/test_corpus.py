@@ -93,3 +93,16 @@ def test_conversion_is_deterministic(document_path) -> None:
     first = convert_source(raw, relpath(document_path), forms=("json",))
     second = convert_source(raw, relpath(document_path), forms=("json",))
     assert first.json == second.json
+
+
+def test_xml_and_json_convert_into_each_other_without_loss(document_path) -> None:
+    from convert.serialize.jsonform import to_json
+    from convert.serialize.xml import from_xml, to_xml
+    from convert.xmlschema import validate_xml_bytes
+
+    result = convert_source(document_path.read_bytes(), relpath(document_path))
+    assert validate_xml_bytes(result.xml) == []
+    via_xml = from_xml(result.xml)
+    assert to_json(via_xml) == result.json  # XML -> JSON
+    via_json = from_dict(json.loads(result.json))
+    assert to_xml(via_json) == result.xml  # JSON -> XML
