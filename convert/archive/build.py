@@ -1,0 +1,218 @@
+"""One archive run, in an order that survives ``kill -9`` at any point.
+
+The invariant: every document named by the manifest or the database has its
+XML and JSON on disk with the recorded sha256. So:
+
+1. scan the sources into a scratch table and compare them with the database;
+2. retract documents that are gone or changed (one transaction); if a
+   changed document keeps its id, republish first, so the manifest stops
+   naming the files about to be overwritten;
+3. convert: workers write the outputs, then the parent commits their rows,
+   a batch per transaction (files first, rows second);
+4. publish: sync the filesystem, rewrite documents.jsonl and manifest.json
+   atomically, delete the files of removed documents, mark the archive
+   published.
+
+A run that finds the archive unpublished (the last run was killed) sweeps
+files that no committed row owns, then publishes: that is the resume.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .. import __version__
+from ..errors import ReadoutError
+from ..model import SCHEMA_VERSION
+from ..sources import Limits
+from . import engines, scan
+from .job import Failure
+from .manifest import DATABASE, JSONL, MANIFEST, write_jsonl, write_manifest
+from .progress import Bar
+from .store import Store
+from .writer import FORMS, is_temp, remove_outputs, sync_filesystem, write_outputs
+
+SCRATCH = ".scan.sqlite"
+LOCK = ".lock"
+BATCH = 500  # documents per transaction: large enough to amortize the commit, small enough to lose little
+BATCH_SECONDS = 2.0  # ...and at least this often, so a slow run still commits as it goes
+
+
+@dataclass
+class Options:
+    sources: list[str]
+    root: str
+    engine: str = "process"
+    jobs: int | None = None
+    chunk_size: int = 32
+    scheduler: str | None = None
+    limits: Limits = field(default_factory=Limits)
+    verify: bool = False
+    progress: bool | None = None  # None: only on a terminal
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    converted: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failures: int = 0  # failures now in the archive (new or still failing)
+    new_failures: list[str] = field(default_factory=list)  # reasons, this run, first few only
+    problems: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        p = self.problems
+        total = sum(p.values())
+        return (f"{self.documents} documents: {self.converted} converted, {self.unchanged} unchanged, "
+                f"{self.removed} removed; {total} problems ({p.get('error', 0)} errors, "
+                f"{p.get('warning', 0)} warnings, {p.get('info', 0)} info); {self.failures} failures; "
+                f"{self.seconds:.1f}s")
+
+
+def build(opts: Options) -> Summary:
+    start = time.monotonic()
+    root = opts.root
+    for form in FORMS:
+        os.makedirs(os.path.join(root, form), exist_ok=True)
+    with _locked(root):
+        store = Store(os.path.join(root, DATABASE))
+        try:
+            summary = _run(store, opts)
+        finally:
+            store.close()
+    summary.seconds = time.monotonic() - start
+    return summary
+
+
+def _run(store: Store, opts: Options) -> Summary:
+    root, db = opts.root, store.db
+    scratch = os.path.join(root, SCRATCH)
+    published = (store.get_meta("published") == "1" and os.path.exists(os.path.join(root, MANIFEST))
+                 and os.path.exists(os.path.join(root, JSONL)))
+    scan.open_scratch(db, scratch)
+    try:
+        plan = scan.Plan()
+        scan.record_sources(db, opts.sources, plan)
+        scan.classify(db, plan, SCHEMA_VERSION, __version__, opts.limits, root if opts.verify else None)
+        stale = scan.stale_failures(db)
+        summary = Summary(unchanged=plan.unchanged)
+        if published and not (plan.retracted or plan.to_convert or stale or plan.unnamed):
+            return _finish(store, summary)
+        with store.transaction():
+            store.set_meta("published", "0")
+            store.remove_documents(scan.RETRACTED_IDS)
+            store.remove_failures(stale)
+            store.add_failures(plan.unnamed, SCHEMA_VERSION, __version__)
+        summary.new_failures += [f.reason for f in plan.unnamed]
+        if plan.rewrites_retracted:
+            _publish(store, root)  # the old manifest must stop naming files we are about to overwrite
+        _convert(store, opts, plan, summary)
+        if not published:
+            _sweep(store, root)
+        _publish(store, root)
+        for doc_id in scan.iter_retracted(db):
+            if not store.has_document(doc_id):
+                remove_outputs(root, doc_id)
+                summary.removed += 1
+        with store.transaction():
+            store.set_meta("published", "1")
+    finally:
+        scan.close_scratch(db, scratch)
+    return _finish(store, summary)
+
+
+def _finish(store: Store, summary: Summary) -> Summary:
+    totals = store.totals()
+    summary.documents = totals["documents"]
+    summary.failures = totals["failures"]
+    summary.problems = {s: totals[s] for s in ("error", "warning", "info")}
+    return summary
+
+
+def _convert(store: Store, opts: Options, plan: scan.Plan, summary: Summary) -> None:
+    bar = Bar(plan.to_convert, enabled=opts.progress)
+    results = engines.run(scan.iter_tasks(os.path.join(opts.root, SCRATCH)), root=opts.root, engine=opts.engine,
+                          jobs=opts.jobs, chunk_size=opts.chunk_size, scheduler=opts.scheduler, limits=opts.limits)
+    docs, failures = [], []
+    last_commit = time.monotonic()
+    try:
+        for result in results:
+            bar.update()
+            if isinstance(result, Failure):
+                failures.append(result)
+                if len(summary.new_failures) < 20:
+                    summary.new_failures.append(result.reason)
+            else:
+                if result.outputs is not None:  # the engine's workers could not write here
+                    write_outputs(opts.root, result.id, result.outputs)
+                    result.outputs = None
+                docs.append(result)
+            if len(docs) + len(failures) >= BATCH or time.monotonic() - last_commit > BATCH_SECONDS:
+                summary.converted += _commit(store, docs, failures)
+                last_commit = time.monotonic()
+        summary.converted += _commit(store, docs, failures)
+    finally:
+        with contextlib.suppress(Exception):
+            results.close()  # stop the engine (its workers) before the scratch table goes away
+        bar.close()
+
+
+def _commit(store: Store, docs: list, failures: list) -> int:
+    if not docs and not failures:
+        return 0
+    with store.transaction():
+        store.add_results(docs, SCHEMA_VERSION, __version__)
+        store.add_failures(failures, SCHEMA_VERSION, __version__)
+    n = len(docs)
+    docs.clear()
+    failures.clear()
+    return n
+
+
+def _publish(store: Store, root: str) -> None:
+    sync_filesystem(root)  # every output file on disk before a manifest names it
+    write_jsonl(store, root)
+    write_manifest(store, root)
+
+
+def _sweep(store: Store, root: str) -> None:
+    """Delete what a killed run left: temporary files, and outputs no committed row owns."""
+    for form in FORMS:
+        folder = os.path.join(root, form)
+        suffix = "." + form
+        for entry in _scandir(folder):
+            name = entry.name
+            if is_temp(name) or (name.endswith(suffix) and not store.has_document(name[: -len(suffix)])):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+    for entry in _scandir(root):
+        if is_temp(entry.name):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+
+
+def _scandir(folder: str) -> Iterator[os.DirEntry]:
+    with os.scandir(folder) as entries:
+        yield from entries
+
+
+@contextlib.contextmanager
+def _locked(root: str) -> Iterator[None]:
+    """One run per archive at a time: a second one would interleave its files with ours."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here; runs must not overlap
+        yield
+        return
+    with open(os.path.join(root, LOCK), "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ReadoutError(f"{root}: another 'readout archive' run is writing this archive") from None
+        yield

@@ -1,0 +1,137 @@
+"""Engines run :func:`convert.archive.job.convert_one` over tasks and yield results in any order.
+
+- ``process`` (default): a local process pool, ``imap_unordered`` with a
+  chunk size. Workers read the sources and write the outputs themselves
+  (same disk), so the parent only records rows.
+- ``dask``: the same function on a Dask cluster (``--scheduler ADDRESS``, or a
+  local cluster of ``--jobs`` workers). Workers may not share our disk, so the
+  parent reads the sources and writes the outputs.
+
+Both pull tasks lazily with a bounded number in flight: the work list is
+never in memory whole, whatever its length.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import threading
+from collections.abc import Iterable, Iterator
+from functools import partial
+
+from ..errors import ReadoutError
+from ..sources import Limits
+from .job import Failure, Result, Task, convert_and_write, convert_batch, failure_reason, read_source
+
+ENGINES = ("process", "dask")
+IN_FLIGHT_CHUNKS = 4  # chunks queued per worker: enough to keep every worker busy, few enough to stay small
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use, not all the machine has
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def run(tasks: Iterable[Task], *, root: str, engine: str = "process", jobs: int | None = None,
+        chunk_size: int = 32, scheduler: str | None = None, limits: Limits = Limits()) -> Iterator[Result | Failure]:
+    jobs = jobs or default_jobs()
+    if engine == "dask":
+        return _dask(tasks, jobs, chunk_size, scheduler, limits)
+    if engine != "process":
+        raise ReadoutError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if jobs == 1:  # no pool: the same function in this process, without pickling anything
+        return (convert_and_write(task, root, limits) for task in tasks)
+    return _pool(tasks, jobs, chunk_size, root, limits)
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C goes to the whole process group: let the parent alone decide to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _pool(tasks: Iterable[Task], jobs: int, chunk_size: int, root: str, limits: Limits) -> Iterator[Result | Failure]:
+    import multiprocessing
+
+    # imap_unordered's feeder thread would otherwise drain the whole iterator into its queue.
+    slots = threading.Semaphore(jobs * chunk_size * IN_FLIGHT_CHUNKS)
+    stop = threading.Event()
+
+    def feed() -> Iterator[Task]:
+        for task in tasks:
+            while not slots.acquire(timeout=0.1):
+                if stop.is_set():  # the consumer has gone: let the pool shut down
+                    return
+            yield task
+
+    work = partial(convert_and_write, root=root, limits=limits)
+    with multiprocessing.Pool(jobs, initializer=_ignore_sigint) as pool:
+        try:
+            for result in pool.imap_unordered(work, feed(), chunk_size):
+                slots.release()
+                yield result
+        finally:
+            stop.set()
+
+
+def _dask(tasks: Iterable[Task], jobs: int, chunk_size: int, scheduler: str | None,
+          limits: Limits) -> Iterator[Result | Failure]:
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise ReadoutError("--engine dask needs Dask: pip install 'readout[dask]'") from None
+    import logging
+
+    pending_failures: list[Failure] = []
+    source = iter(tasks)
+
+    def next_batch() -> list[Task]:
+        batch = []
+        for task in source:
+            try:
+                batch.append(dataclasses.replace(task, raw=read_source(task.fs_path, limits)))
+            except ReadoutError as exc:
+                pending_failures.append(Failure(task.path, task.id, None, failure_reason(exc, task)))
+                continue
+            if len(batch) >= chunk_size:
+                break
+        return batch
+
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+    except (OSError, TimeoutError) as exc:
+        raise ReadoutError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
+    try:
+        queue = as_completed()
+        for _ in range(jobs * IN_FLIGHT_CHUNKS):
+            batch = next_batch()
+            if not batch:
+                break
+            queue.add(client.submit(convert_batch, batch, limits, pure=False))
+        yield from _drain(pending_failures)
+        for future in queue:
+            results = future.result()
+            future.release()
+            batch = next_batch()
+            if batch:
+                queue.add(client.submit(convert_batch, batch, limits, pure=False))
+            yield from _drain(pending_failures)
+            yield from results
+        yield from _drain(pending_failures)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _drain(items: list) -> Iterator:
+    while items:
+        yield items.pop()

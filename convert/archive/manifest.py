@@ -1,0 +1,80 @@
+"""Publishing: documents.jsonl and manifest.json, streamed from the database in id order.
+
+Both files are rebuilt whole, through a temporary file and a rename, from the
+database and the per-document JSON files, so they hold exactly what is
+committed and never depend on the order in which workers finished. Neither
+holds a timestamp: the same archive always publishes the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+
+from .. import __version__
+from ..errors import ReadoutError
+from ..model import SCHEMA_VERSION
+from .rows import SEVERITIES
+from .store import Store
+from .writer import output_path, streamed
+
+FORMAT = "readout-archive/1"
+MANIFEST = "manifest.json"
+JSONL = "documents.jsonl"
+DATABASE = "readout.sqlite"
+
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def write_jsonl(store: Store, root: str) -> int:
+    """Concatenate json/<id>.json in id order (each is one compact line already); checked against the database."""
+    count = 0
+    with streamed(os.path.join(root, JSONL)) as out:
+        for doc_id, path, _, _, _, json_sha, *_ in store.iter_documents():
+            name = output_path(root, "json", doc_id)
+            try:
+                with open(name, "rb") as handle:
+                    data = handle.read()
+            except OSError as exc:
+                raise ReadoutError(f"{name}: cannot read ({exc.strerror}); run again with --verify to repair") from None
+            if hashlib.sha256(data).hexdigest() != json_sha:
+                raise ReadoutError(f"{name}: differs from what the archive recorded (changed by hand?); "
+                                   "run again with --verify to repair")
+            out.write(data)
+            count += 1
+    return count
+
+
+def write_manifest(store: Store, root: str) -> None:
+    totals = store.totals()
+    head = {
+        "format": FORMAT,
+        "tool": {"name": "readout", "version": __version__},
+        "schema_version": SCHEMA_VERSION,
+        "files": {"jsonl": JSONL, "sqlite": DATABASE, "xml": "xml/<id>.xml", "json": "json/<id>.json"},
+        "totals": {"documents": totals["documents"], "failures": totals["failures"],
+                   "diagnostics": {s: totals[s] for s in SEVERITIES}},
+    }
+    with streamed(os.path.join(root, MANIFEST)) as out:
+        # One entry per line: the file stays valid JSON and diffs read well.
+        out.write(_dump(head)[:-1].encode() + b',\n"documents":[')
+        sep = b"\n"
+        for doc_id, path, sha, schema, xml_sha, json_sha, *counts in store.iter_documents():
+            entry = {
+                "id": doc_id,
+                "source": {"path": path, "sha256": sha},
+                "schema_version": schema,
+                "outputs": {"xml": {"path": f"xml/{doc_id}.xml", "sha256": xml_sha},
+                            "json": {"path": f"json/{doc_id}.json", "sha256": json_sha}},
+                "diagnostics": dict(zip(SEVERITIES, counts)),
+            }
+            out.write(sep + _dump(entry).encode())
+            sep = b",\n"
+        out.write(b'\n],\n"failures":[')
+        sep = b"\n"
+        for path, doc_id, sha, reason in store.iter_failures():
+            entry = {"path": path, "id": doc_id, "source_sha256": sha, "reason": reason}
+            out.write(sep + _dump(entry).encode())
+            sep = b",\n"
+        out.write(b"\n]}\n")
