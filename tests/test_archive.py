@@ -28,10 +28,10 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _copy_sources(dest: Path) -> Path:
-    """Seeds and corpus in one folder of our own, so tests may change them."""
+def _copy_sources(dest: Path, every: int = 1) -> Path:
+    """Seeds and corpus (or every n-th of them) in one folder of our own, so tests may change them."""
     dest.mkdir(parents=True)
-    for path in DOCUMENTS:
+    for path in DOCUMENTS[::every]:
         shutil.copyfile(path, dest / path.name)
     return dest
 
@@ -219,9 +219,9 @@ def test_kill_9_leaves_a_consistent_archive_and_the_next_run_finishes(tmp_path: 
     # Change existing documents (retraction and overwriting) and add many new ones.
     for path in sorted(src.glob("japan*.txt"))[:20]:
         path.write_text(path.read_text(encoding="utf-8") + "\nAn added closing sentence.\n", encoding="utf-8")
-    _synthetic(src / "more", 3000)
+    _synthetic(src / "more", 2000)
     # Killed while scanning or retracting, then twice while converting: each time the archive stays sound.
-    for wait_for in (None, 50, 1500):
+    for wait_for in (None, 50, 1000):
         proc = subprocess.Popen([sys.executable, "-m", "convert", "archive", str(src), "-o", str(out), "-j", "2",
                                  "--chunk-size", "8"], cwd=ROOT, start_new_session=True,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -233,11 +233,63 @@ def test_kill_9_leaves_a_consistent_archive_and_the_next_run_finishes(tmp_path: 
         assert proc.wait() == -signal.SIGKILL, "the run finished before it could be killed"
         _check_consistent(out)
     finished = _archive([src], out, jobs=2)
-    assert finished.documents == base + 3000 and finished.failures == 0
+    assert finished.documents == base + 2000 and finished.failures == 0
     _check_consistent(out)
     fresh = tmp_path / "fresh"
     _archive([src], fresh, jobs=2)
     assert _published(out) == _published(fresh)
+    assert not list(out.rglob("*.tmp"))
+
+
+class Crash(BaseException):
+    """Stands for kill -9: nothing after it runs (BaseException, so no handler catches it)."""
+
+
+CRASH_POINTS = [("_publish", 1), ("_publish", 2), ("_commit", 1), ("_commit", 2), ("_sweep", 1),
+                ("remove_outputs", 1), ("write_outputs", 3)]
+
+
+@pytest.mark.parametrize("name,nth", CRASH_POINTS, ids=[f"{n}-{i}" for n, i in CRASH_POINTS])
+def test_a_crash_at_each_step_is_recovered(tmp_path: Path, monkeypatch, name: str, nth: int) -> None:
+    """Deterministic twin of the SIGKILL test: stop the run at a chosen step, twice in a row."""
+    import convert.archive.build as build_module
+    import convert.archive.writer as writer_module
+
+    src = _copy_sources(tmp_path / "src", every=5)
+    out = tmp_path / "out"
+    _archive([src], out, jobs=1)
+    for path in sorted(src.glob("japan*.txt"))[:3]:  # changed, keeping their ids
+        path.write_text(path.read_text(encoding="utf-8") + "\nAn added closing sentence.\n", encoding="utf-8")
+    for path in sorted(src.glob("mofa*.txt"))[:2]:  # removed
+        path.unlink()
+    _synthetic(src / "more", 5)  # new
+    crashes = 0
+    # The step on a published archive, then on one a crash left unpublished (the resume path).
+    for k, (step, at) in enumerate(((name, nth), ("_commit", 2), (name, nth))):
+        _synthetic(src / f"more{k}", 5)  # work for every run
+        module = writer_module if step == "write_outputs" else build_module
+        original = getattr(module, step)
+        calls = []
+
+        def crashing(*args, _original=original, _at=at, **kwargs):
+            calls.append(1)
+            if len(calls) == _at:
+                raise Crash
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(module, step, crashing)
+        monkeypatch.setattr(build_module, "BATCH", 2)  # several commits per run
+        try:
+            _archive([src], out, jobs=1)
+        except Crash:
+            crashes += step == name
+        monkeypatch.undo()
+        _check_consistent(out)
+    assert crashes, "the step never ran"
+    _archive([src], out, jobs=1)
+    _check_consistent(out)
+    _archive([src], tmp_path / "fresh", jobs=1)
+    assert _published(out) == _published(tmp_path / "fresh")
     assert not list(out.rglob("*.tmp"))
 
 

@@ -13,8 +13,9 @@ XML and JSON on disk with the recorded sha256. So:
    atomically, delete the files of removed documents, mark the archive
    published.
 
-A run that finds the archive unpublished (the last run was killed) sweeps
-files that no committed row owns, then publishes: that is the resume.
+A run that finds the archive unpublished (the last run was killed) first
+publishes what is committed, then works as usual and sweeps files that no
+committed row owns before its final publish: that is the resume.
 """
 
 from __future__ import annotations
@@ -104,6 +105,11 @@ def _run(store: Store, opts: Options) -> Summary:
         summary = Summary(unchanged=plan.unchanged)
         if published and not (plan.retracted or plan.to_convert or stale or plan.unnamed):
             return _finish(store, summary)
+        if not published:
+            # The last run stopped between its first change and its final publish: the manifest may
+            # still name documents it retracted, whose files this run could overwrite. Publish what
+            # is committed first (on a new archive: an empty, valid manifest).
+            _publish(store, root)
         with store.transaction():
             store.set_meta("published", "0")
             store.remove_documents(scan.RETRACTED_IDS)

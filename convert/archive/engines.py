@@ -13,9 +13,11 @@ never in memory whole, whatever its length.
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -25,6 +27,7 @@ from ..sources import Limits
 from .job import Failure, Result, Task, convert_and_write, convert_batch, failure_reason, read_source
 
 ENGINES = ("process", "dask")
+_PR_SET_PDEATHSIG = 1
 IN_FLIGHT_CHUNKS = 4  # chunks queued per worker: enough to keep every worker busy, few enough to stay small
 
 
@@ -47,9 +50,12 @@ def run(tasks: Iterable[Task], *, root: str, engine: str = "process", jobs: int 
     return _pool(tasks, jobs, chunk_size, root, limits)
 
 
-def _ignore_sigint() -> None:
+def _init_worker() -> None:
     # Ctrl-C goes to the whole process group: let the parent alone decide to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        # Die with the parent: a worker orphaned by kill -9 must not go on writing into the archive.
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _pool(tasks: Iterable[Task], jobs: int, chunk_size: int, root: str, limits: Limits) -> Iterator[Result | Failure]:
@@ -67,7 +73,7 @@ def _pool(tasks: Iterable[Task], jobs: int, chunk_size: int, root: str, limits: 
             yield task
 
     work = partial(convert_and_write, root=root, limits=limits)
-    with multiprocessing.Pool(jobs, initializer=_ignore_sigint) as pool:
+    with multiprocessing.Pool(jobs, initializer=_init_worker) as pool:
         try:
             for result in pool.imap_unordered(work, feed(), chunk_size):
                 slots.release()
