@@ -1,9 +1,510 @@
-"""Placeholder lead reader: keeps the paragraph, derives no facts yet."""
+"""The lead paragraph's facts: event date, events with start and duration, participants.
+
+Start times get a UTC offset only when it can be derived: a Japan time is
+printed beside the local time (offset = local - Japan + 09:00, and only if
+that is a real offset), the time is marked as Japan time, or nothing says the
+meeting was abroad (then it was held in Japan, or by telephone from Japan).
+Everything seen but not derivable goes to ``Lead.unresolved``.
+
+Speed matters (thousands of documents a second): every regex is compiled
+here, each starts with a literal or a rare character so the engine can skip
+ahead, and the costly passes are gated by cheap substring tests.
+"""
 
 from __future__ import annotations
 
-from ..model import Lead
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..model import Event, Extent, Lead, Mark, Span
+from .durations import Duration, find_durations, iso_duration
+from .people import find_participants
+from .timeexpr import (
+    DATE_PATTERN, JAPAN_OFFSET, MONTH_DAY_PATTERN, LocalJapanPair, TimeExpr, find_local_japan_pairs, find_times, format_offset,
+    month_number, resolve_offset,
+)
+
+_DATE = re.compile(rf"{MONTH_DAY_PATTERN}(?:,?\s*(?P<year>(?:19|20)\d\d)\b)?")
+_ON_DATE = re.compile(rf"\s+on\s+(?:{DATE_PATTERN})")
+_APPROX_BEFORE = re.compile(
+    r"(?:around|about|approximately|approx\.|roughly|just\s+after|just\s+past|a\s+little\s+past|shortly\s+after)"
+    r"\s+\Z")
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|[-–—])\s*(?:approximately\s+|about\s+)?")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z(])")
+_NO_BREAK_BEFORE = frozenset("Mr Ms Mrs Dr St Jr Sr Hon Rt No Gen Lt Col Prof vs Mt Sen".split())
+# After "p.m." only these words start a new sentence ("7:10 p.m. The overview", not "9:35 p.m. JST").
+_STARTERS_AFTER_TIME = re.compile(
+    r"(?:The|This|These|That|Those|It|He|She|They|We|In|On|At|After|Following|Both|A|An|Also|Then|During|Before"
+    r"|Prior|Subsequently|Later|Commencing)\b")
+_OVERVIEW = re.compile(r"(?:overview|summary|outline)\s+of|as\s+follows", re.I)
+_HEADS = ("meeting", "talk", "conversation", "call", "conference", "dinner", "lunch", "breakfast", "banquet",
+          "occasion", "session", "summit", "reception", "ceremony", "videoconference", "teleconference")
+_HEAD_WORDS = frozenset(("meeting meetings talk talks conversation call conference dinner lunch luncheon breakfast banquet "
+                         "occasion session sessions summit reception ceremony videoconference teleconference").split())
+# Heads that only name an event with a modifier: "courtesy call", "press occasion".
+_NEEDS_MOD = frozenset(("call", "occasion", "conference"))
+_MODS = frozenset(("summit leaders' foreign ministers' working joint press video conference telephone phone informal "
+                   "bilateral trilateral liaison dinner luncheon lunch breakfast official plenary outreach courtesy "
+                   "tête-à-tête online virtual expanded small-group restricted one-on-one summit-level "
+                   "videoconference").split())
+_ARTICLES = frozenset("a an the this these that its their his her".split())
+_DEFINITE = frozenset("the this these that".split())
+# Words after which a kind names a frame or a reference, not an event of the lead.
+_NOT_EVENT_AFTER = frozenset(("following after before besides including included include attend attending of in "
+                              "at for during ahead prior regarding towards toward on").split())
+_TAKE_PART = frozenset("participated engaged took".split())
+_CONNECTORS = frozenset("and of & for".split())
+_NOT_AFTER_HEAD = frozenset("room hall centre center building venue site".split())
+_MET = re.compile(r"\bmet\s+with\b")
+_ABROAD = re.compile(
+    r"(?:visit(?:ing|ed|s)?|trip|tour|transit|staying)(?:\s+(?:to|of|in|at))?\s+(?P<place>(?:the\s+)?[A-Z][\w.'’-]*)"
+    r"|(?:United\s+Nations|UN|NATO|EU)\s+Headquarters|local\s+time")
+_JAPAN_PLACES = frozenset(("Japan Tokyo Hiroshima Osaka Kyoto Yokohama Nagoya Kobe Sapporo Fukuoka Okinawa Nagasaki "
+                           "Sendai Hakone Ise-Shima Karuizawa Niigata Toyama Kanagawa Chiba Nara Hokkaido Kyushu "
+                           "Akasaka Iikura").split())
 
 
-def read_lead(text, span, marks, date):
-    return Lead(text, span, marks, date, (), (), ())
+@dataclass(slots=True)
+class _Timing:
+    """A start time and/or a duration found in the lead."""
+
+    start: int
+    end: int
+    time: TimeExpr | None = None
+    pair: LocalJapanPair | None = None
+    on_date: re.Match | None = None  # "8:30 a.m. on October 29"
+    duration: Duration | None = None
+    range_minutes: int | None = None
+    range_text: str | None = None
+    approximate: bool = False
+
+
+@dataclass(slots=True)
+class _Slot:
+    kind: str
+    start: int
+    end: int
+    timings: list[_Timing] = field(default_factory=list)
+
+
+def read_lead(text: str, span: Span, marks: tuple[Mark, ...], date: str | None) -> Lead:
+    unresolved: list[str] = []
+    dates = list(_DATE.finditer(text))
+    times = find_times(text)
+    pairs = find_local_japan_pairs(text) if times and ("time" in text or "JST" in text or "Time" in text) else []
+    dates = [m for m in dates if not any(_in_bracket(text, p, m.start()) for p in pairs)]
+    lead_date = _iso_date(dates[0], date, unresolved) if dates else None
+    timings = _timings(text, times, pairs) + _durations(text)
+    timings.sort(key=lambda t: t.start)
+    slots = _slots(text, timings)
+    abroad = _abroad(text)
+    events = tuple(_event(text, s, dates, lead_date, date, abroad, unresolved) for s in slots)
+    participants = find_participants(text)
+    return Lead(text, span, marks, lead_date, events, participants, tuple(dict.fromkeys(unresolved)))
+
+
+# --- Dates ---------------------------------------------------------------
+
+def _in_bracket(text: str, pair: LocalJapanPair, pos: int) -> bool:
+    """True inside the bracket of a time phrase: "(July 11, 9:35 p.m. JST)" dates Japan time."""
+    inner = text.find("(", pair.local.end, pair.end)
+    return inner != -1 and inner < pos < pair.end
+
+
+def _iso_date(match: re.Match, date_line: str | None, unresolved: list[str]) -> str | None:
+    """ISO date of a printed date; the year from the date line when not printed."""
+    mon, day = (match["mon1"], match["day1"]) if match["mon1"] else (match["mon2"], match["day2"])
+    month, day = month_number(mon), int(day)
+    if match["year"]:
+        year = int(match["year"])
+    elif date_line:
+        year = _nearest_year(month, day, date.fromisoformat(date_line))
+    else:
+        unresolved.append("date: no year printed and no date line")
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        unresolved.append(f"date: {match[0]} is not a valid date")
+        return None
+
+
+def _nearest_year(month: int, day: int, anchor: date) -> int:
+    """The year putting month/day nearest the date line: December events dated in January."""
+    if month - anchor.month > 6:
+        return anchor.year - 1
+    if anchor.month - month > 6:
+        return anchor.year + 1
+    return anchor.year
+
+
+def _date_of(match: re.Match | None, reference: str | None, date_line: str | None) -> str | None:
+    if match is None:
+        return None
+    return _iso_date(match, reference or date_line, [])
+
+
+# --- Timing tokens --------------------------------------------------------
+
+def _timings(text: str, times: list[TimeExpr], pairs: list[LocalJapanPair]) -> list[_Timing]:
+    by_anchor = {p.local.start: p for p in pairs}
+    found: list[_Timing] = []
+    skip_until = -1
+    for t in times:
+        if t.start < skip_until:
+            continue  # a Japan time inside a pair, or the end of a range
+        pair = by_anchor.get(t.start)
+        end = pair.end if pair else t.end
+        timing = _Timing(t.start, end, t, pair, approximate=bool(_APPROX_BEFORE.search(text, max(0, t.start - 22), t.start)))
+        if pair is None:
+            timing.on_date = _ON_DATE.match(text, t.end)
+        elif "on" in text[t.end:pair.end]:
+            timing.on_date = _ON_DATE.match(text, t.end)
+        skip_until = end
+        join = _RANGE_JOIN.match(text, end)
+        if join and pair is None:
+            nxt = next((u for u in times if u.start == join.end()), None)
+            if nxt is not None:
+                _set_range(timing, t, nxt, text)
+                skip_until = timing.end = nxt.end
+        found.append(timing)
+    return found
+
+
+def _set_range(timing: _Timing, first: TimeExpr, last: TimeExpr, text: str) -> None:
+    a, b = first.minutes(), last.minutes()
+    if a is not None and b is not None:
+        timing.range_minutes = (b - a) % 1440
+    timing.range_text = text[first.start:last.end]
+
+
+def _durations(text: str) -> list[_Timing]:
+    if "minute" not in text and "hour" not in text:
+        return []
+    return [_Timing(d.start, d.end, duration=d, approximate=d.approximate) for d in find_durations(text)]
+
+
+# --- Event kinds ------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Kind:
+    kind: str
+    start: int
+    end: int
+    definite: bool
+    eligible: bool = True  # False: a frame or a mention ("to attend the NATO Summit", "after the meeting")
+
+
+def _kinds(text: str) -> list[_Kind]:
+    """Event nouns that introduce or name an event: "a working dinner", "the meeting"."""
+    low = text.lower()
+    if len(low) != len(text):
+        return []  # lower() changed offsets (rare letters): derive no kinds rather than misplace them
+    spans = []
+    for head in _HEADS:
+        i = low.find(head)
+        while i != -1:
+            j = _word_end(low, i + len(head))
+            if low[i:j] in _HEAD_WORDS and (i == 0 or not low[i - 1].isalpha()) and not _before_head(low, j):
+                spans.append((i, j))
+            i = low.find(head, j)
+    found = [k for k in (_kind_at(text, low, i, j) for i, j in sorted(spans)) if k is not None]
+    for m in _MET.finditer(low):
+        found.append(_Kind("meeting", m.start(), m.end(), False))
+    found.sort(key=lambda k: k.start)
+    return _coordinate(text, found)
+
+
+def _coordinate(text: str, kinds: list[_Kind]) -> list[_Kind]:
+    """"a joint press occasion and meeting": one event (no article before the second noun)."""
+    merged: list[_Kind] = []
+    for k in kinds:
+        if merged and text[merged[-1].end:k.start] == " and ":
+            prev = merged[-1]
+            merged[-1] = _Kind(f"{prev.kind} and {k.kind}", prev.start, k.end, prev.definite, prev.eligible)
+        else:
+            merged.append(k)
+    return merged
+
+
+def _word_end(low: str, j: int) -> int:
+    while j < len(low) and low[j].isalpha():
+        j += 1
+    return j
+
+
+def _before_head(low: str, j: int) -> bool:
+    """True when a head follows (after modifiers): "summit" in "summit telephone talk" is a modifier.
+
+    Also true before "Room", "Hall": "Press Conference Room" is a place.
+    """
+    while True:
+        k = j
+        while k < len(low) and low[k] in " -\u00a0":
+            k += 1
+        end = _word_end(low, k)
+        word = low[k:end].replace("’", "'")
+        if k == j or word in _HEAD_WORDS or word in _NOT_AFTER_HEAD:
+            return k > j
+        if word not in _MODS:
+            return False
+        j = end
+
+
+def _kind_at(text: str, low: str, i: int, j: int) -> _Kind | None:
+    tokens = low[max(0, i - 90):i].split()
+    originals = text[max(0, i - 90):i].split()
+    mods: list[str] = []
+    opens_paren = i > 0 and text[i - 1] == "("
+    while tokens and not opens_paren and tokens[-1].lstrip("(").replace("’", "'") in _MODS:
+        opens_paren = tokens[-1][0] == "("
+        mods.append(tokens.pop().lstrip("(").replace("’", "'"))
+        originals.pop()
+    head = low[i:j]
+    if head in _NEEDS_MOD and not mods:
+        return None
+    kind = " ".join([*reversed(mods), head])
+    start = i - len(" ".join(mods)) - (1 if mods else 0)
+    eligible, definite = _context(originals)
+    return _Kind(kind, start, j, definite, eligible and not opens_paren)
+
+
+def _proper(word: str) -> bool:
+    """A name-like word inside a kind phrase: "Japan-India", "G7", "(IP4)", "“Dialogue"."""
+    return (word[0].isupper() or word[0].isdigit() or word[0] in "(“\"") and word.lower() not in _ARTICLES
+
+
+def _context(words: list[str]) -> tuple[bool, bool]:
+    """(eligible, definite) from the words before the kind phrase."""
+    skipped = 0
+    while words and skipped < 9:
+        if _proper(words[-1]) or (words[-1] in _CONNECTORS and len(words) > 1 and _proper(words[-2])):
+            words.pop()
+            skipped += 1
+        else:
+            break
+    definite = False
+    if words and words[-1].lower() in _ARTICLES:
+        definite = words.pop().lower() in _DEFINITE
+    if not words:
+        return True, definite
+    word = words[-1].lower().strip(",;:")
+    if word in _NOT_EVENT_AFTER:
+        return word == "in" and len(words) > 1 and words[-2].lower() in _TAKE_PART, definite
+    return True, definite
+
+
+# --- Sentences and slots ----------------------------------------------------
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        p = m.start()
+        word = text[max(0, p - 8):p].rsplit(None, 1)[-1].lstrip("(").rsplit("-", 1)[-1] if p else ""
+        if word in _NO_BREAK_BEFORE or (len(word) == 1 and word.isupper()):
+            continue
+        # "p.m." and "U.S." end a sentence only before a word that starts one.
+        if p >= 2 and text[p - 2] == "." and not _STARTERS_AFTER_TIME.match(text, m.end()):
+            continue
+        if text.count("(", start, p) > text.count(")", start, p):
+            continue  # "(local time. 4:55 p.m., Japan time.)"
+        bounds.append((start, m.end()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _slots(text: str, timings: list[_Timing]) -> list[_Slot]:
+    kinds = _kinds(text)
+    slots: list[_Slot] = []
+    for a, b in _sentences(text):
+        ks = [k for k in kinds if a <= k.start < b]
+        ts = [t for t in timings if a <= t.start < b]
+        overview = _OVERVIEW.search(text, a, b) is not None
+        targets = [(k, _reference(slots, k) if (k.definite or overview) else None) for k in ks if k.eligible]
+        targets = [(k, ref) for k, ref in targets if ref is not None or not overview]
+        if not targets:
+            if ts:
+                _fill_missing(slots, ks, ts)
+            continue
+        for (kind, ref), own in zip(targets, _distribute(targets, ts, text, a, b)):
+            if ref is None and not own:
+                slots.append(_Slot(kind.kind, kind.start, kind.end))
+            elif own:
+                _fill(slots, ref or _new(slots, kind.kind, kind.start, kind.end), own)
+    return slots
+
+
+def _fill_missing(slots: list[_Slot], kinds: list[_Kind], ts: list[_Timing]) -> None:
+    """Timing in a sentence naming no new event ("the 20-minute meeting") completes an earlier one."""
+    refs = [r for r in (_reference(slots, k) for k in kinds if k.definite) if r is not None]
+    for t in ts:
+        field_ = "time" if t.time is not None else "length"
+        slot = next((r for r in refs if not _has(r, field_)), None)
+        slot = slot or next((r for r in reversed(slots) if not _has(r, field_)), None)
+        if slot is None:
+            slot = _new(slots, "event", t.start, t.end)
+        slot.timings.append(t)
+
+
+def _has(slot: _Slot, field_: str) -> bool:
+    if field_ == "time":
+        return any(x.time for x in slot.timings)
+    return any(x.duration or x.range_minutes is not None for x in slot.timings)
+
+
+def _reference(slots: list[_Slot], kind: _Kind) -> _Slot | None:
+    head = kind.kind.rsplit(" ", 1)[-1]
+    for slot in reversed(slots):
+        if slot.kind == kind.kind or slot.kind.rsplit(" ", 1)[-1] == head:
+            return slot
+    return None
+
+
+def _distribute(targets, ts: list[_Timing], text: str, a: int, b: int) -> list[list[_Timing]]:
+    """Timing tokens per kind: those after a kind (until the next) are its; those before the first are the first's."""
+    first = targets[0][0].start
+    starts = [t for t in ts if t.time is not None]
+    if len(targets) > 1 and ts and ts[-1].start < first and len(starts) == len(targets) and "respectively" in text[a:b]:
+        groups: list[list[_Timing]] = [[] for _ in targets]
+        index = -1
+        for t in ts:
+            index += t.time is not None
+            groups[max(index, 0)].append(t)
+        return groups
+    groups = [[] for _ in targets]
+    for t in ts:
+        owner = 0
+        for n, (kind, _) in enumerate(targets):
+            if kind.start <= t.start:
+                owner = n
+        groups[owner].append(t)
+    return groups
+
+
+def _new(slots: list[_Slot], kind: str, start: int, end: int) -> _Slot:
+    slot = _Slot(kind, start, end)
+    slots.append(slot)
+    return slot
+
+
+def _fill(slots: list[_Slot], slot: _Slot, ts: list[_Timing]) -> None:
+    """Add timings to ``slot``; a second start or duration opens another slot of the same kind."""
+    for t in ts:
+        if (t.time and _has(slot, "time")) or ((t.duration or t.range_minutes is not None) and _has(slot, "length")):
+            slot = _new(slots, slot.kind, t.start, t.end)
+        slot.timings.append(t)
+
+
+# --- Events -------------------------------------------------------------------
+
+def _event(text, slot: _Slot, dates, lead_date, date_line, abroad: bool, unresolved: list[str]) -> Event:
+    timing = next((t for t in slot.timings if t.time is not None), None)
+    length = next((t for t in slot.timings if t.duration or t.range_minutes is not None), None)
+    start = min([slot.start, *(t.start for t in slot.timings)])
+    end = max([slot.end, *(t.end for t in slot.timings)])
+    day, month_day = _event_date(timing, dates, start, lead_date, date_line)
+    iso, japan, japan_text, offset = _start(text, timing, day, month_day, abroad, unresolved)
+    duration = duration_text = None
+    if length is not None and length.duration is not None:
+        duration, duration_text = length.duration.iso(), length.duration.text
+    elif length is not None:
+        duration, duration_text = iso_duration(length.range_minutes), length.range_text
+    approximate = any(t.approximate for t in slot.timings)
+    return Event(slot.kind, day, timing.time.text if timing else None, iso, japan, japan_text, offset, duration,
+                 duration_text, approximate, Extent(start, end))
+
+
+def _event_date(timing, dates, start: int, lead_date, date_line):
+    """(ISO date, (month, day)): the date printed with the time, else the nearest before, else the lead's."""
+    if timing is not None and timing.on_date is not None:
+        match = _DATE.search(timing.on_date[0])
+    else:
+        before = [m for m in dates if m.start() < start] or dates[:1]
+        match = before[-1] if before else None
+    if match is None:
+        return lead_date, None
+    return _iso_date(match, date_line, []), _month_day(match)
+
+
+def _month_day(match: re.Match) -> tuple[int, int]:
+    mon, day = (match["mon1"], match["day1"]) if match["mon1"] else (match["mon2"], match["day2"])
+    return month_number(mon), int(day)
+
+
+def _start(text, timing, day, month_day, abroad, unresolved):
+    """(start, start_japan, japan_time_text, utc_offset) of a timed event."""
+    if timing is None:
+        return None, None, None, None
+    t, pair = timing.time, timing.pair
+    if not t.valid:
+        unresolved.append(f"time: {t.text} is not a valid time")
+        return None, None, None, None
+    kind = pair.kind if pair else None
+    if kind == "local+japan":
+        return _from_pair(text, t, pair, day, month_day, unresolved)
+    if kind in ("local", "other") or (kind is None and abroad):
+        unresolved.append("start offset: local time abroad without Japan time")
+        return None, None, None, None
+    japan_text = text[t.start:pair.end] if kind == "japan" else None
+    return _instant(day, t, JAPAN_OFFSET) + (japan_text, format_offset(JAPAN_OFFSET))
+
+
+def _from_pair(text, t: TimeExpr, pair: LocalJapanPair, day, month_day, unresolved):
+    japan = pair.japan
+    inner_end = pair.end - 1 if text[pair.end - 1] == ")" else pair.end
+    japan_text = text[japan.start:inner_end].rstrip(" ,;")
+    if japan_text.endswith(".") and not japan_text.lower().endswith(("a.m.", "p.m.")):
+        japan_text = japan_text[:-1].rstrip(" ,;")  # "(local time. 4:55 p.m., Japan time.)"
+    if not japan.valid:
+        unresolved.append(f"time: {japan.text} is not a valid time")
+        return None, None, japan_text, None
+    shift = 0 if pair.japan_same_day else None
+    if pair.japan_month_day and month_day:
+        shift = _day_shift(day, month_day, pair.japan_month_day)
+    offset = resolve_offset(t.minutes(), japan.minutes(), shift)
+    if offset is None:
+        if shift is not None and resolve_offset(t.minutes(), japan.minutes(), None) is not None:
+            unresolved.append(f"start offset: Japan date {pair.japan_date_text} does not fit the date roll-over")
+        else:
+            unresolved.append(f"start offset: {t.text} and {japan.text} (Japan) differ by no real UTC offset")
+        return None, None, japan_text, None
+    return _instant(day, t, offset) + (japan_text, format_offset(offset))
+
+
+def _day_shift(day: str | None, local_md: tuple[int, int], japan_md: tuple[int, int]) -> int | None:
+    """Japan date minus local date in days; a leap year stands in when the year is unknown."""
+    try:
+        local = date.fromisoformat(day) if day else date(2000, *local_md)
+        month, dom = japan_md
+        return (date(_nearest_year(month, dom, local), month, dom) - local).days
+    except ValueError:
+        return None
+
+
+def _instant(day: str | None, t: TimeExpr, offset: int) -> tuple[str | None, str | None]:
+    """The ISO date-time at ``offset`` and the same instant in Japan time."""
+    if day is None:
+        return None, None
+    hour, minute = t.to_24h()
+    local = date.fromisoformat(day)
+    in_japan = hour * 60 + minute - offset + JAPAN_OFFSET
+    japan_day = local + timedelta(days=in_japan // 1440)
+    jh, jm = divmod(in_japan % 1440, 60)
+    return (f"{day}T{hour:02d}:{minute:02d}:00{format_offset(offset)}",
+            f"{japan_day.isoformat()}T{jh:02d}:{jm:02d}:00+09:00")
+
+
+def _abroad(text: str) -> bool:
+    """True when the lead says the event was outside Japan ("visiting Berlin", "(local time)")."""
+    if not ("visit" in text or "local time" in text or "Headquarters" in text or "trip" in text
+            or "transit" in text or "tour" in text or "staying" in text):
+        return False
+    for m in _ABROAD.finditer(text):
+        place = m["place"]
+        if place is None:
+            return True
+        if place.removeprefix("the ").rstrip(".,’'") not in _JAPAN_PLACES:
+            return True
+    return False

@@ -101,10 +101,12 @@ _MONTHS = (
     "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
 )
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-DATE_PATTERN = (
-    rf"{_WEEKDAY}(?:(?P<mon1>{_MONTHS})\s*(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+# Groups mon1/day1 ("July 11", "March15", "June 14th") or day2/mon2 ("26 June").
+MONTH_DAY_PATTERN = (
+    rf"(?:(?P<mon1>{_MONTHS})\s*(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTHS}))"
 )
+DATE_PATTERN = _WEEKDAY + MONTH_DAY_PATTERN
 _DATE_OR_SAME = re.compile(rf"{DATE_PATTERN}|(?P<same>(?:the\s+)?same\s+day)")
 _JAPAN_LABEL = re.compile(r"\b(?:JST|Japan(?:ese)?\s+(?:Standard\s+)?[Tt]ime|Tokyo\s+time)\b")
 _LOCAL_LABEL = re.compile(r"\blocal\s+time\b", re.I)
@@ -271,5 +273,5 @@ def resolve_offset(local_minutes: int, japan_minutes: int, day_shift: int | None
 
 __all__ = [
     "TimeExpr", "find_times", "LocalJapanPair", "find_local_japan_pairs", "REAL_OFFSETS", "JAPAN_OFFSET",
-    "is_real_offset", "format_offset", "resolve_offset", "month_number", "DATE_PATTERN",
+    "is_real_offset", "format_offset", "resolve_offset", "month_number", "DATE_PATTERN", "MONTH_DAY_PATTERN",
 ]

@@ -1,0 +1,208 @@
+"""Participants named in a lead: name, honorific, given and family name, role, organisation.
+
+Two shapes are read:
+
+- name first: "Mr. KISHIDA Fumio, Prime Minister of Japan", "H.E. Mr. Jens
+  Stoltenberg, Secretary General of the North Atlantic Treaty Organization
+  (NATO)" (needs an honorific or an ALL-CAPS family name);
+- role first: "Prime Minister KISHIDA Fumio", "President George W. Bush of the
+  United States of America", "Minister for Foreign Affairs, Nobutaka Machimura".
+
+A leading article is never part of a name or an organisation ("the Rt Hon
+Rishi Sunak MP" -> "Rt Hon Rishi Sunak MP"; "of the Italian Republic" ->
+"Italian Republic"). Family and given names are left None whenever the order
+cannot be told (Malay and Arabic patronymics, royal styles, Iberian
+particles, several ALL-CAPS words).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Extent, Participant
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_HON_TOKEN = (
+    r"H\.\s?E\.|(?:His|Her)\s+(?:Royal\s+)?(?:Excellency|Highness|Majesty)|Rt\.?\s+Hon\.?"
+    r"|Right\s+Hon(?:ou?rable)?\.?|Hon(?:ou?rable)?\.?|Senator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|Sir|Dame"
+    r"|General|Y\.A\.B\.|Dato'?(?:\s+S(?:e)?ri)?|Datuk(?:\s+Seri)?|Tan\s+Sri|Sheikh|Prince|Princess"
+)
+_HONORIFIC = rf"(?:(?:{_HON_TOKEN})(?:\s+|(?<=\.)(?=[{_UP}])))(?:(?:the\s+)?(?:{_HON_TOKEN})(?:\s+|(?<=\.)(?=[{_UP}])))*"
+# A name word: "Jens", "KISHIDA", "OYUN-ERDENE", "Chan-o-cha", an initial "R.".
+_WORD = rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]*)*(?:'[{_UP}][{_LOW}]+)?|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*|[{_UP}]\.)"
+_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|van|von|der|den|bin|binti|bint|ibn|al|el)"
+_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|MP|QC|KC|AC|II|III)\b\.?)"
+_NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD})*)\b(?!['’]s\b){_SUFFIX}*"
+_HON_START = r"(?:Mr|Ms|Mrs|Dr|H\.\s?E|Hon|Rt|Right|The|His|Her|Senator|Prof|Sir|Dame)\b"
+_ROLE_WORD = rf"(?!{_HON_START})(?:[{_UP}](?:[\w’'\-]|\.(?=\w))*(?:(?<=\.[{_UP}])\.)?|\([^()]{{1,60}}\))"
+_ROLE_HEAD = (
+    r"(?:Prime|President|Vice|Minister|Deputy|Secretary|Chancellor|Federal|Foreign|State|Crown|King|Queen"
+    r"|Emir|Sultan|Chief|Director|Ambassador|Aide|Governor|Chair|Leader|Special|Assistant|Principal|Joint"
+    r"|High|Head|Commissioner|Premier|Mayor|Speaker|Representative|Under|Parliamentary|Senior|Executive"
+    r"|Acting|Permanent|Advis[eo]r|Envoy|Counsellor|Councilor)[\w\-]*"
+)
+_ROLE = rf"(?P<role>{_ROLE_HEAD}(?:\s+(?:(?:of|for|and|the|to)\s+)*{_ROLE_WORD})*)"
+_NAME_FIRST = re.compile(
+    rf"(?:[Tt]he\s+)?(?P<hon>{_HONORIFIC})?{_NAME}"
+    rf"(?:\s*,\s*(?P<inverted>{_WORD}(?:\s+{_WORD})*)(?=\s*,\s*{_ROLE_HEAD}))?"
+    rf"(?:\s*,\s*{_ROLE})?"
+)
+_TITLE = (
+    r"(?:(?:Japanese|US|U\.S\.|British|Chinese|Korean|Indian)\s+)?(?P<title>Prime\s+Minister|President"
+    r"|Chancellor|Foreign\s+Minister|Minister\s+(?:for|of)\s+Foreign\s+Affairs(?:\s+and\s+Trade)?"
+    r"|Secretary\s+of\s+State|Secretary[- ]General|(?:Deputy\s+)?Chief\s+Cabinet\s+Secretary|Crown\s+Prince"
+    r"|Vice[- ]President|Premier|State\s+Councilor|Ambassador(?:\s+to\s+[A-Z]\w+)?)"
+)
+_ORG = rf"(?:the\s+)?{_ROLE_WORD}(?:\s+(?:(?:of|and|the)\s+)*{_ROLE_WORD})*"
+_NAME_ANCHOR = re.compile(rf"\b(?:(?:[Tt]he\s+)?(?:{_HON_TOKEN})(?=[\s{_UP}])|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*\b)")
+_TITLE_ANCHOR = re.compile(
+    r"\b(?:(?:Japanese|US|U\.S\.|British|Chinese|Korean|Indian)\s+)?"
+    r"(?:Prime|President|Chancellor|Foreign|Minister|Secretary|Deputy|Chief|Crown|Vice|Premier|State|Ambassador)\b"
+)
+_TITLE_BEFORE = re.compile(r"(?:Secretary|Director|Attorney|Consul|Governor)[\s-]*\Z")
+_ROLE_FIRST = re.compile(
+    rf"{_TITLE}(?:\s+of\s+(?P<org1>{_ORG}))?,?\s+(?P<hon>{_HONORIFIC})?{_NAME}"
+    rf"(?:\s+of\s+(?P<org2>{_ORG}))?"
+)
+# What may follow "... of" inside a role rather than start the organisation.
+_ROLE_OBJECT = re.compile(
+    r"(?:Foreign|External|State\b|Defen[cs]e|the\s+Council\s+of\s+Ministers|Economy|Finance|Justice|Home"
+    r"|Internal|Interior|Trade|Commerce|Health|Education|Agriculture|Environment|Labou?r|Industry|Energy"
+    r"|the\s+Cabinet|Cabinet|Staff)"
+)
+_OF = re.compile(r"\s+of\s+")
+_CAPS = re.compile(rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*")
+_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "MP", "QC", "KC", "AC", "II", "III"})
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+_PATRONYMIC = frozenset({"bin", "binti", "bint", "ibn"})
+_NO_FAMILY_HONORIFIC = re.compile(r"Dato|Datuk|Tan\s+Sri|Y\.A\.B|Sheikh|Prince|Princess|Highness|Majesty")
+# Family names printed first even in western-style English (Chinese, Korean, Vietnamese, Khmer).
+_EAST_ASIAN = frozenset(
+    "Xi Wang Li Lee Kim Park Yoon Moon Yang Luo Hu Wen Zhou Zhang Liu Chen Ma Tsai Han Choi Chung Jung Ban "
+    "Hwang Kang Shin Roh Goh Tang Wu Xu Zhao Huang Qin Sun Gao Song Jiang Cheng Guo Lin Hun Nguyen Pham Tran "
+    "Vo Vu Dang Bui Ngo Duong".split()
+)
+_NOT_NAME = frozenset({"Japan", "The", "Minister", "Prime", "President", "Designate", "Summit", "Meeting", "Photo"})
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text[:4] in ("the ", "The ") else text
+
+
+def split_role(role: str) -> tuple[str, str | None]:
+    """("Prime Minister of the Commonwealth of Australia") -> ("Prime Minister", "Commonwealth of Australia")."""
+    pos = 0
+    while (match := _OF.search(role, pos)) is not None:
+        pos = match.end()
+        if role.count("(", 0, match.start()) != role.count(")", 0, match.start()):
+            continue
+        if obj := _ROLE_OBJECT.match(role, match.end()):
+            pos = obj.end()  # "President of the Council of Ministers": skip the role's own "of"
+            continue
+        org = role[match.end():]
+        if " for " in org:
+            return role, None  # "High Representative of the European Union for Foreign Affairs ..."
+        return role[: match.start()], _strip_article(org)
+    return role, None
+
+
+def split_name(words: list[str], honorific: str | None) -> tuple[str | None, str | None]:
+    """(given, family) from the name words, or None where the order is unknown."""
+    words = [w for w in words if w.rstrip(",") not in _SUFFIXES]
+    if not words or (honorific and _NO_FAMILY_HONORIFIC.search(honorific)):
+        return None, None
+    if _PATRONYMIC.intersection(words):
+        return None, None
+    caps = [w for w in words if _CAPS.fullmatch(w)]
+    if caps:
+        if len(caps) > 1:
+            return None, None
+        given = " ".join(w for w in words if w is not caps[0]) or None
+        return given, caps[0]
+    if len(words) == 1:
+        return None, words[0]
+    particles = [i for i, w in enumerate(words) if w in _PARTICLES]
+    if particles:
+        first = particles[0]
+        if all(w in _PARTICLES for w in words[first:-1]) and 1 <= first <= 2:
+            return " ".join(words[:first]), " ".join(words[first:])
+        return None, None
+    if words[0] in _EAST_ASIAN and len(words) <= 4 and not any(w.endswith(".") for w in words):
+        return " ".join(words[1:]), words[0]
+    return " ".join(words[:-1]), words[-1]
+
+
+def _participant(text: str, match: re.Match, role: str | None, org: str | None, start: int) -> Participant:
+    name_start = match.start("hon") if match["hon"] else match.start("name")
+    end = match.end("name")
+    suffix = re.match(_SUFFIX + "*", text[end:])
+    name_end = end + (suffix.end() if suffix else 0)
+    hon = match["hon"].strip() if match["hon"] else None
+    words = match["name"].split()
+    if match.groupdict().get("inverted"):
+        given, family = match["inverted"], match["name"]
+        name_end = match.end("inverted")
+    else:
+        given, family = split_name(words, hon)
+    return Participant(text[name_start:name_end], hon, given, family, role, org, Extent(start, match.end()))
+
+
+def _name_first(text: str, taken: list[tuple[int, int]]) -> list[Participant]:
+    found = []
+    end = 0
+    for anchor in _NAME_ANCHOR.finditer(text):
+        if anchor.start() < end:
+            continue
+        match = _NAME_FIRST.match(text, anchor.start())
+        if match is None or not _is_person(text, match):
+            continue
+        role, org = split_role(match["role"]) if match["role"] else (None, None)
+        start = match.start("hon") if match["hon"] else match.start("name")
+        found.append(_participant(text, match, role, org, start))
+        taken.append((start, match.end()))
+        end = match.end()
+    return found
+
+
+def _is_person(text: str, match: re.Match) -> bool:
+    words = match["name"].split()
+    if words[0] in _NOT_NAME or not (match["hon"] or match["role"]):
+        return False  # a bare ALL-CAPS word ("NATO") is not a person
+    # "Secretary General Stoltenberg": "General" is part of the role there.
+    return not (match["hon"] and match["hon"].startswith("General") and _TITLE_BEFORE.search(text, 0, match.start()))
+
+
+def _role_first(text: str, taken: list[tuple[int, int]]) -> list[Participant]:
+    found = []
+    end = 0
+    for anchor in _TITLE_ANCHOR.finditer(text):
+        if anchor.start() < end or any(a <= anchor.start() < b for a, b in taken):
+            continue
+        match = _ROLE_FIRST.match(text, anchor.start())
+        if match is None or any(w in _NOT_NAME for w in match["name"].split()):
+            continue
+        if match["org1"] and not match["hon"]:
+            continue  # "Vice-President of the European Commission": no name follows
+        org = match["org1"] or match["org2"]
+        role = " ".join(match["title"].split())
+        found.append(_participant(text, match, role, _strip_article(org) if org else None, match.start("title")))
+        end = match.end()
+    return found
+
+
+def find_participants(text: str) -> tuple[Participant, ...]:
+    """Participants in order of appearance, each name once."""
+    taken: list[tuple[int, int]] = []
+    people = _name_first(text, taken) + _role_first(text, taken)
+    people.sort(key=lambda p: p.extent.start)
+    seen: set[str] = set()
+    unique = []
+    for person in people:
+        if person.name not in seen:
+            seen.add(person.name)
+            unique.append(person)
+    return tuple(unique)
+
+
+__all__ = ["find_participants", "split_name", "split_role"]
