@@ -18,6 +18,7 @@ import pytest
 
 from convert.archive.build import Options, build
 from convert.cli import main
+from convert.errors import ReadoutError
 from convert.sources import Limits, display_path
 from conftest import DOCUMENTS, ROOT
 
@@ -186,6 +187,25 @@ def test_incremental_change_remove_and_bad_inputs(tmp_path: Path) -> None:
     (src / "binary.txt").unlink()
     last = _archive([src], out, limits=Limits(max_bytes=4096))
     assert last.converted == 0 and last.failures == 2
+
+
+def test_verify_repairs_outputs_changed_by_hand_and_force_reconverts_all(tmp_path: Path) -> None:
+    src = _copy_sources(tmp_path / "src", every=10)
+    out = tmp_path / "out"
+    _archive([src], out)
+    before = _published(out)
+    target = sorted((out / "json").iterdir())[0]
+    target.write_bytes(target.read_bytes().replace(b'"', b"'", 2))
+    (src / "new.txt").write_bytes((ROOT / "seeds" / f"{SEED}.txt").read_bytes())
+    with pytest.raises(ReadoutError, match="--verify"):  # publishing reads every JSON file and notices
+        _archive([src], out)
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["documents"]  # still the last good one
+    (src / "new.txt").unlink()
+    repaired = _archive([src], out, verify=True)
+    assert repaired.converted == 1
+    assert _published(out) == before
+    forced = _archive([src], out, force=True)
+    assert forced.converted == len(before) // 2 - 1 and _published(out) == before
 
 
 def test_workers_and_input_order_give_identical_bytes(tmp_path: Path) -> None:

@@ -13,9 +13,11 @@ XML and JSON on disk with the recorded sha256. So:
    atomically, delete the files of removed documents, mark the archive
    published.
 
-A run that finds the archive unpublished (the last run was killed) first
-publishes what is committed, then works as usual and sweeps files that no
-committed row owns before its final publish: that is the resume.
+A run that finds the archive unpublished (the last run was killed) also
+publishes right after step 2, whatever it retracted, since the killed run
+may have retracted documents the old manifest still names; and it sweeps
+files that no committed row owns before its final publish: that is the
+resume.
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ class Options:
     chunk_size: int = 32
     scheduler: str | None = None
     limits: Limits = field(default_factory=Limits)
-    verify: bool = False
+    verify: bool = False  # re-hash every output file too
+    force: bool = False  # reconvert everything
     progress: bool | None = None  # None: only on a terminal
 
 
@@ -100,24 +103,23 @@ def _run(store: Store, opts: Options) -> Summary:
     try:
         plan = scan.Plan()
         scan.record_sources(db, opts.sources, plan)
-        scan.classify(db, plan, SCHEMA_VERSION, __version__, opts.limits, root if opts.verify else None)
-        stale = scan.stale_failures(db)
+        scan.classify(db, plan, SCHEMA_VERSION, __version__, opts.limits, root if opts.verify else None,
+                      opts.force)
+        stale = scan.count_stale_failures(db)
         summary = Summary(unchanged=plan.unchanged)
         if published and not (plan.retracted or plan.to_convert or stale or plan.unnamed):
             return _finish(store, summary)
-        if not published:
-            # The last run stopped between its first change and its final publish: the manifest may
-            # still name documents it retracted, whose files this run could overwrite. Publish what
-            # is committed first (on a new archive: an empty, valid manifest).
-            _publish(store, root)
         with store.transaction():
             store.set_meta("published", "0")
             store.remove_documents(scan.RETRACTED_IDS)
-            store.remove_failures(stale)
+            store.remove_failures(scan.STALE_FAILURES)
             store.add_failures(plan.unnamed, SCHEMA_VERSION, __version__)
         summary.new_failures += [f.reason for f in plan.unnamed]
-        if plan.rewrites_retracted:
-            _publish(store, root)  # the old manifest must stop naming files we are about to overwrite
+        if plan.rewrites_retracted or not published:
+            # The manifest must stop naming files this run is about to overwrite: those of documents
+            # just retracted, or retracted by a run that was killed before its final publish.
+            # (On a new archive this writes an empty, valid manifest early.)
+            _publish(store, root)
         _convert(store, opts, plan, summary)
         if not published:
             _sweep(store, root)

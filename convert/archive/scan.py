@@ -135,19 +135,21 @@ def _assign_ids(db: sqlite3.Connection) -> None:
 
 
 def classify(db: sqlite3.Connection, plan: Plan, schema_version: str, tool_version: str, limits: Limits,
-             verify_root: str | None = None) -> None:
+             verify_root: str | None = None, force: bool = False) -> None:
     """Mark sources whose bytes, id and versions match the archive as unchanged.
 
     Only sources already in the archive are read here (to hash them); new ones
     go straight to the workers, which read each file once. With
     ``verify_root``, a document also needs its output files intact to count
-    as unchanged (the repair for outputs edited or lost behind our back).
+    as unchanged (the repair for outputs edited or lost behind our back);
+    with ``force``, nothing counts as unchanged.
     """
     known = ("SELECT p.path, p.fs_path, x.source_sha256, {outputs} FROM scan.paths p JOIN {table} x "
              "ON x.path = p.path WHERE p.path > ? AND x.id = p.id AND x.schema_version = ? AND x.tool_version = ? "
              "AND x.source_sha256 IS NOT NULL ORDER BY p.path LIMIT ?")
-    for table, state, outputs in (("documents", UNCHANGED, "x.id, x.xml_sha256, x.json_sha256"),
-                                  ("failures", UNCHANGED_FAILURE, "NULL, NULL, NULL")):
+    matches = (("documents", UNCHANGED, "x.id, x.xml_sha256, x.json_sha256"),
+               ("failures", UNCHANGED_FAILURE, "NULL, NULL, NULL"))
+    for table, state, outputs in () if force else matches:
         query = known.format(table=table, outputs=outputs)
         last = ""
         while True:
@@ -193,11 +195,13 @@ def iter_retracted(db: sqlite3.Connection) -> Iterator[str]:
     yield from (i for (i,) in db.execute("SELECT id FROM scan.retracted ORDER BY id"))
 
 
-def stale_failures(db: sqlite3.Connection) -> list[str]:
+STALE_FAILURES = (f"SELECT path FROM failures f WHERE NOT EXISTS "
+                  f"(SELECT 1 FROM scan.paths p WHERE p.path = f.path AND p.state = {UNCHANGED_FAILURE})")
+
+
+def count_stale_failures(db: sqlite3.Connection) -> int:
     """Recorded failures whose source is gone, changed or about to be retried."""
-    return [p for (p,) in db.execute(
-        f"SELECT path FROM failures f WHERE NOT EXISTS "
-        f"(SELECT 1 FROM scan.paths p WHERE p.path = f.path AND p.state = {UNCHANGED_FAILURE})")]
+    return db.execute(f"SELECT count(*) FROM ({STALE_FAILURES})").fetchone()[0]
 
 
 def iter_tasks(scratch_path: str) -> Iterator[Task]:

@@ -145,8 +145,9 @@ class Store:
             self.db.execute(f"DELETE FROM {table} WHERE doc_id IN ({ids_query})")
         self.db.execute(f"DELETE FROM documents WHERE id IN ({ids_query})")
 
-    def remove_failures(self, paths: list[str]) -> None:
-        self.db.executemany("DELETE FROM failures WHERE path = ?", [(p,) for p in paths])
+    def remove_failures(self, paths_query: str) -> None:
+        """Delete the failures whose paths ``paths_query`` (a SELECT) returns."""
+        self.db.execute(f"DELETE FROM failures WHERE path IN ({paths_query})")
 
     # --- reading -----------------------------------------------------------------------
 
