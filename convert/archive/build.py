@@ -33,7 +33,7 @@ from ..errors import ReadoutError
 from ..model import SCHEMA_VERSION
 from ..sources import Limits
 from . import engines, scan
-from .job import Failure
+from .job import Failure, Settings
 from .manifest import DATABASE, JSONL, MANIFEST, write_jsonl, write_manifest
 from .progress import Bar
 from .store import Store
@@ -54,6 +54,7 @@ class Options:
     chunk_size: int = 32
     scheduler: str | None = None
     limits: Limits = field(default_factory=Limits)
+    validate: bool = True  # validate every output against its schema
     verify: bool = False  # re-hash every output file too
     force: bool = False  # reconvert everything
     progress: bool | None = None  # None: only on a terminal
@@ -146,7 +147,8 @@ def _finish(store: Store, summary: Summary) -> Summary:
 def _convert(store: Store, opts: Options, plan: scan.Plan, summary: Summary) -> None:
     bar = Bar(plan.to_convert, enabled=opts.progress)
     results = engines.run(scan.iter_tasks(os.path.join(opts.root, SCRATCH)), root=opts.root, engine=opts.engine,
-                          jobs=opts.jobs, chunk_size=opts.chunk_size, scheduler=opts.scheduler, limits=opts.limits)
+                          jobs=opts.jobs, chunk_size=opts.chunk_size, scheduler=opts.scheduler,
+                          settings=Settings(opts.limits, opts.validate))
     docs, failures = [], []
     last_commit = time.monotonic()
     try:

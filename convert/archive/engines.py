@@ -23,8 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 
 from ..errors import ReadoutError
-from ..sources import Limits
-from .job import Failure, Result, Task, convert_and_write, convert_batch, failure_reason, read_source
+from .job import Failure, Result, Settings, Task, convert_and_write, convert_batch, failure_reason, read_source
 
 ENGINES = ("process", "dask")
 _PR_SET_PDEATHSIG = 1
@@ -39,15 +38,15 @@ def default_jobs() -> int:
 
 
 def run(tasks: Iterable[Task], *, root: str, engine: str = "process", jobs: int | None = None,
-        chunk_size: int = 32, scheduler: str | None = None, limits: Limits = Limits()) -> Iterator[Result | Failure]:
+        chunk_size: int = 32, scheduler: str | None = None, settings: Settings = Settings()) -> Iterator[Result | Failure]:
     jobs = jobs or default_jobs()
     if engine == "dask":
-        return _dask(tasks, jobs, chunk_size, scheduler, limits)
+        return _dask(tasks, jobs, chunk_size, scheduler, settings)
     if engine != "process":
         raise ReadoutError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     if jobs == 1:  # no pool: the same function in this process, without pickling anything
-        return (convert_and_write(task, root, limits) for task in tasks)
-    return _pool(tasks, jobs, chunk_size, root, limits)
+        return (convert_and_write(task, root, settings) for task in tasks)
+    return _pool(tasks, jobs, chunk_size, root, settings)
 
 
 def _init_worker() -> None:
@@ -58,7 +57,7 @@ def _init_worker() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _pool(tasks: Iterable[Task], jobs: int, chunk_size: int, root: str, limits: Limits) -> Iterator[Result | Failure]:
+def _pool(tasks: Iterable[Task], jobs: int, chunk_size: int, root: str, settings: Settings) -> Iterator[Result | Failure]:
     import multiprocessing
 
     # imap_unordered's feeder thread would otherwise drain the whole iterator into its queue.
@@ -72,7 +71,7 @@ def _pool(tasks: Iterable[Task], jobs: int, chunk_size: int, root: str, limits: 
                     return
             yield task
 
-    work = partial(convert_and_write, root=root, limits=limits)
+    work = partial(convert_and_write, root=root, settings=settings)
     with multiprocessing.Pool(jobs, initializer=_init_worker) as pool:
         try:
             for result in pool.imap_unordered(work, feed(), chunk_size):
@@ -83,7 +82,7 @@ def _pool(tasks: Iterable[Task], jobs: int, chunk_size: int, root: str, limits: 
 
 
 def _dask(tasks: Iterable[Task], jobs: int, chunk_size: int, scheduler: str | None,
-          limits: Limits) -> Iterator[Result | Failure]:
+          settings: Settings) -> Iterator[Result | Failure]:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -97,7 +96,7 @@ def _dask(tasks: Iterable[Task], jobs: int, chunk_size: int, scheduler: str | No
         batch = []
         for task in source:
             try:
-                batch.append(dataclasses.replace(task, raw=read_source(task.fs_path, limits)))
+                batch.append(dataclasses.replace(task, raw=read_source(task.fs_path, settings.limits)))
             except ReadoutError as exc:
                 pending_failures.append(Failure(task.path, task.id, None, failure_reason(exc, task)))
                 continue
@@ -121,14 +120,14 @@ def _dask(tasks: Iterable[Task], jobs: int, chunk_size: int, scheduler: str | No
             batch = next_batch()
             if not batch:
                 break
-            queue.add(client.submit(convert_batch, batch, limits, pure=False))
+            queue.add(client.submit(convert_batch, batch, settings, pure=False))
         yield from _drain(pending_failures)
         for future in queue:
             results = future.result()
             future.release()
             batch = next_batch()
             if batch:
-                queue.add(client.submit(convert_batch, batch, limits, pure=False))
+                queue.add(client.submit(convert_batch, batch, settings, pure=False))
             yield from _drain(pending_failures)
             yield from results
         yield from _drain(pending_failures)

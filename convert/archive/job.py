@@ -21,6 +21,14 @@ FORMS = ("xml", "json")
 
 
 @dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything besides the source that decides the outputs; sent to every worker once per chunk."""
+
+    limits: Limits = Limits()
+    validate: bool = True  # validate each output against its schema (a safety net that costs a third)
+
+
+@dataclass(frozen=True, slots=True)
 class Task:
     path: str  # as recorded in the archive (relative, forward slashes)
     id: str
@@ -67,8 +75,9 @@ def read_source(path: str, limits: Limits = Limits()) -> bytes:
     return read_bytes(path, limits)
 
 
-def convert_one(task: Task, limits: Limits = Limits()) -> Result | Failure:
+def convert_one(task: Task, settings: Settings = Settings()) -> Result | Failure:
     """Read (unless given), convert, validate, lint and flatten one source."""
+    limits = settings.limits
     try:
         raw = task.raw if task.raw is not None else read_source(task.fs_path, limits)
     except ReadoutError as exc:
@@ -77,7 +86,8 @@ def convert_one(task: Task, limits: Limits = Limits()) -> Result | Failure:
     try:
         from ..pipeline import convert_source
 
-        converted = convert_source(raw, task.path, doc_id=task.id, forms=FORMS, validate=True, limits=limits)
+        converted = convert_source(raw, task.path, doc_id=task.id, forms=FORMS,
+                                   validate=settings.validate, limits=limits)
         problems = _diagnose(converted.doc, converted.text, task.path)
         from .rows import document_rows
 
@@ -91,13 +101,13 @@ def convert_one(task: Task, limits: Limits = Limits()) -> Result | Failure:
     return Result(task.path, task.id, sha, digests, summary, rows, outputs)
 
 
-def convert_and_write(task: Task, root: str, limits: Limits = Limits()) -> Result | Failure:
+def convert_and_write(task: Task, root: str, settings: Settings = Settings()) -> Result | Failure:
     """:func:`convert_one`, then write the outputs here: used where workers share the archive's disk.
 
     Writing in the worker spreads the file-system work over every core and
     spares sending the bytes back to the parent.
     """
-    result = convert_one(task, limits)
+    result = convert_one(task, settings)
     if isinstance(result, Result):
         from .writer import write_outputs
 
@@ -106,9 +116,9 @@ def convert_and_write(task: Task, root: str, limits: Limits = Limits()) -> Resul
     return result
 
 
-def convert_batch(tasks: list[Task], limits: Limits = Limits()) -> list[Result | Failure]:
+def convert_batch(tasks: list[Task], settings: Settings = Settings()) -> list[Result | Failure]:
     """Several tasks in one call: the unit of work sent to a Dask worker."""
-    return [convert_one(task, limits) for task in tasks]
+    return [convert_one(task, settings) for task in tasks]
 
 
 def failure_reason(exc: Exception, task: Task) -> str:

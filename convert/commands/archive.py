@@ -43,6 +43,8 @@ def add_parser(sub) -> None:
                         help="also re-hash every output file and reconvert documents whose files differ")
     parser.add_argument("--force", action="store_true",
                         help="reconvert every document, changed or not (after upgrading readout, say)")
+    parser.add_argument("--no-validate", action="store_true",
+                        help="skip schema validation of the outputs (faster; the serializers are tested)")
     parser.add_argument("--no-progress", action="store_true", help="never draw the progress bar")
     parser.add_argument("--max-bytes", type=_positive, default=None, help="largest input accepted (default 20 MB)")
     parser.add_argument("--max-line", type=_positive, default=None, help="longest line accepted (default 200,000)")
@@ -73,7 +75,7 @@ def run(args) -> int:
         sources=args.sources, root=args.output, engine=args.engine, jobs=args.jobs, chunk_size=args.chunk_size,
         scheduler=args.scheduler, limits=Limits(args.max_bytes or defaults.max_bytes,
                                                 args.max_line or defaults.max_line),
-        verify=args.verify, force=args.force, progress=False if args.no_progress else None,
+        validate=not args.no_validate, verify=args.verify, force=args.force, progress=False if args.no_progress else None,
     )
     summary = build(options)
     for reason in summary.new_failures:
