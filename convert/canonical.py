@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .errors import SchemaError
@@ -14,12 +15,19 @@ class Checked:
     errors: tuple[str, ...]
 
 
+# What canonical XML can start with: a declaration, a DOCTYPE or comment (refused
+# later, but as XML), or the document element. A readout may start with "<Opening
+# remarks>" or "[Provisional translation]", so "<" or "[" alone proves nothing.
+_XML_START = re.compile(rb"<(?:\?xml[\s?]|!DOCTYPE|!--|(?:[A-Za-z_][\w.-]*:)?document[\s>/])")
+
+
 def sniff(data: bytes, name: str) -> str:
-    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    if head == b"<":
-        return "xml"
-    if head in (b"{", b"["):
+    """"json", "xml" or "text" (a readout): by the first bytes, then by the file's suffix."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64]
+    if head[:1] == b"{":
         return "json"
+    if _XML_START.match(head):
+        return "xml"
     if name.endswith(".xml"):
         return "xml"
     if name.endswith(".json"):

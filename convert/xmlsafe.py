@@ -27,6 +27,7 @@ from .errors import SchemaError
 
 MAX_XML_BYTES = 64 * 1024 * 1024
 MAX_ATTRIBUTE_CHARS = 1_000_000
+MAX_ATTRIBUTES = 64  # on one element; canonical elements carry at most 8
 
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ATTR_SPECIAL = re.compile('[&<>"\t\n\r]')
@@ -150,6 +151,9 @@ def _check_doctype(root: etree._Element) -> None:
 
 def _check_attributes(root: etree._Element) -> None:
     for element in root.iter():
+        # lxml's items() looks each value up by name: 100,000 attributes took a minute.
+        if len(element.attrib) > MAX_ATTRIBUTES:
+            raise SchemaError(f"XML element with more than {MAX_ATTRIBUTES} attributes (line {element.sourceline})")
         for name, value in element.items():
             if len(value) > MAX_ATTRIBUTE_CHARS:
                 raise SchemaError(f"XML attribute {name!r} longer than {MAX_ATTRIBUTE_CHARS} characters "
