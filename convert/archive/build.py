@@ -27,6 +27,7 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import __version__
 from ..errors import ReadoutError
@@ -55,6 +56,7 @@ class Options:
     scheduler: str | None = None
     limits: Limits = field(default_factory=Limits)
     validate: bool = True  # validate every output against its schema
+    config: Any = None  # the linter's configuration (convert.config.Config); None: defaults
     verify: bool = False  # re-hash every output file too
     force: bool = False  # reconvert everything
     progress: bool | None = None  # None: only on a terminal
@@ -97,6 +99,7 @@ def build(opts: Options) -> Summary:
 
 def _run(store: Store, opts: Options) -> Summary:
     root, db = opts.root, store.db
+    tool = tool_key(opts.config)
     scratch = os.path.join(root, SCRATCH)
     published = (store.get_meta("published") == "1" and os.path.exists(os.path.join(root, MANIFEST))
                  and os.path.exists(os.path.join(root, JSONL)))
@@ -104,7 +107,7 @@ def _run(store: Store, opts: Options) -> Summary:
     try:
         plan = scan.Plan()
         scan.record_sources(db, opts.sources, plan)
-        scan.classify(db, plan, SCHEMA_VERSION, __version__, opts.limits, root if opts.verify else None,
+        scan.classify(db, plan, SCHEMA_VERSION, tool, opts.limits, root if opts.verify else None,
                       opts.force)
         stale = scan.count_stale_failures(db)
         summary = Summary(unchanged=plan.unchanged)
@@ -114,14 +117,14 @@ def _run(store: Store, opts: Options) -> Summary:
             store.set_meta("published", "0")
             store.remove_documents(scan.RETRACTED_IDS)
             store.remove_failures(scan.STALE_FAILURES)
-            store.add_failures(plan.unnamed, SCHEMA_VERSION, __version__)
+            store.add_failures(plan.unnamed, SCHEMA_VERSION, tool)
         summary.new_failures += [f.reason for f in plan.unnamed]
         if plan.rewrites_retracted or not published:
             # The manifest must stop naming files this run is about to overwrite: those of documents
             # just retracted, or retracted by a run that was killed before its final publish.
             # (On a new archive this writes an empty, valid manifest early.)
             _publish(store, root)
-        _convert(store, opts, plan, summary)
+        _convert(store, opts, plan, summary, tool)
         if not published:
             _sweep(store, root)
         _publish(store, root)
@@ -136,6 +139,23 @@ def _run(store: Store, opts: Options) -> Summary:
     return _finish(store, summary)
 
 
+def tool_key(config: Any) -> str:
+    """What, besides the source, decides a document's outputs: readout's version and the lint settings.
+
+    Recorded per document; a change reconverts. Sets and mappings are sorted
+    first: their order varies from process to process.
+    """
+    if config is None or config == type(config)():
+        return __version__
+    import hashlib
+    import json
+    from dataclasses import asdict
+
+    settings = {k: v for k, v in asdict(config).items() if k != "source"}
+    text = json.dumps(settings, sort_keys=True, default=lambda o: sorted(o) if isinstance(o, (set, frozenset)) else str(o))
+    return f"{__version__}+config.{hashlib.sha256(text.encode()).hexdigest()[:12]}"
+
+
 def _finish(store: Store, summary: Summary) -> Summary:
     totals = store.totals()
     summary.documents = totals["documents"]
@@ -144,11 +164,11 @@ def _finish(store: Store, summary: Summary) -> Summary:
     return summary
 
 
-def _convert(store: Store, opts: Options, plan: scan.Plan, summary: Summary) -> None:
+def _convert(store: Store, opts: Options, plan: scan.Plan, summary: Summary, tool: str) -> None:
     bar = Bar(plan.to_convert, enabled=opts.progress)
     results = engines.run(scan.iter_tasks(os.path.join(opts.root, SCRATCH)), root=opts.root, engine=opts.engine,
                           jobs=opts.jobs, chunk_size=opts.chunk_size, scheduler=opts.scheduler,
-                          settings=Settings(opts.limits, opts.validate))
+                          settings=Settings(opts.limits, opts.validate, opts.config))
     docs, failures = [], []
     last_commit = time.monotonic()
     try:
@@ -164,21 +184,21 @@ def _convert(store: Store, opts: Options, plan: scan.Plan, summary: Summary) -> 
                     result.outputs = None
                 docs.append(result)
             if len(docs) + len(failures) >= BATCH or time.monotonic() - last_commit > BATCH_SECONDS:
-                summary.converted += _commit(store, docs, failures)
+                summary.converted += _commit(store, docs, failures, tool)
                 last_commit = time.monotonic()
-        summary.converted += _commit(store, docs, failures)
+        summary.converted += _commit(store, docs, failures, tool)
     finally:
         with contextlib.suppress(Exception):
             results.close()  # stop the engine (its workers) before the scratch table goes away
         bar.close()
 
 
-def _commit(store: Store, docs: list, failures: list) -> int:
+def _commit(store: Store, docs: list, failures: list, tool: str) -> int:
     if not docs and not failures:
         return 0
     with store.transaction():
-        store.add_results(docs, SCHEMA_VERSION, __version__)
-        store.add_failures(failures, SCHEMA_VERSION, __version__)
+        store.add_results(docs, SCHEMA_VERSION, tool)
+        store.add_failures(failures, SCHEMA_VERSION, tool)
     n = len(docs)
     docs.clear()
     failures.clear()

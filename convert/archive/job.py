@@ -26,6 +26,7 @@ class Settings:
 
     limits: Limits = Limits()
     validate: bool = True  # validate each output against its schema (a safety net that costs a third)
+    config: Any = None  # convert.config.Config for the linter; None: its defaults
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ def convert_one(task: Task, settings: Settings = Settings()) -> Result | Failure
 
         converted = convert_source(raw, task.path, doc_id=task.id, forms=FORMS,
                                    validate=settings.validate, limits=limits)
-        problems = _diagnose(converted.doc, converted.text, task.path)
+        problems = _diagnose(converted.doc, converted.text, task.path, settings.config)
         from .rows import document_rows
 
         summary, rows = document_rows(converted.doc, problems)
@@ -132,7 +133,7 @@ def failure_reason(exc: Exception, task: Task) -> str:
 _LINT: Any = None
 
 
-def _diagnose(doc, text: str, path: str) -> list[Any]:
+def _diagnose(doc, text: str, path: str, config: Any) -> list[Any]:
     """The linter's problems, sorted by position so the rows never depend on rule order."""
     global _LINT
     if _LINT is None:
@@ -142,5 +143,5 @@ def _diagnose(doc, text: str, path: str) -> list[Any]:
             _LINT = False
     if _LINT is False:
         return []
-    problems = _LINT(doc, text, config=None, path=path)
+    problems = _LINT(doc, text, config=config, path=path)
     return sorted(problems, key=lambda p: (p.line, p.column, p.end_line, p.end_column, p.code, p.message))

@@ -41,6 +41,9 @@ def add_parser(sub) -> None:
                         help="documents sent to a worker at a time (default 32)")
     parser.add_argument("--verify", action="store_true",
                         help="also re-hash every output file and reconvert documents whose files differ")
+    parser.add_argument("--config", metavar="FILE",
+                        help="linter settings: a readout.toml or pyproject.toml with [tool.readout] "
+                             "(default: the nearest one above the first SRC)")
     parser.add_argument("--force", action="store_true",
                         help="reconvert every document, changed or not (after upgrading readout, say)")
     parser.add_argument("--no-validate", action="store_true",
@@ -71,11 +74,17 @@ def run(args) -> int:
     if args.scheduler and args.engine != "dask":
         raise ReadoutError("--scheduler needs --engine dask")
     defaults = Limits()
+    try:
+        from ..config import load_config
+    except ImportError:  # a build without the checks: diagnostics use no configuration
+        config = None
+    else:
+        config = load_config(args.config, start=args.sources[0])
     options = Options(
         sources=args.sources, root=args.output, engine=args.engine, jobs=args.jobs, chunk_size=args.chunk_size,
         scheduler=args.scheduler, limits=Limits(args.max_bytes or defaults.max_bytes,
                                                 args.max_line or defaults.max_line),
-        validate=not args.no_validate, verify=args.verify, force=args.force, progress=False if args.no_progress else None,
+        validate=not args.no_validate, config=config, verify=args.verify, force=args.force, progress=False if args.no_progress else None,
     )
     summary = build(options)
     for reason in summary.new_failures:
