@@ -22,12 +22,13 @@ _AMOUNT = (
     rf"(?:\s*(?P<half>and\s+a\s+half)|,?\s*(?:and\s+)?(?P<hm>{_NUM})\s*minutes?)?"
     rf"|half\s+an\s+hour|(?P<mn>{_NUM})\s*minutes?)"
 )
+# Matched only where a cue ("minute", "hour") was found: scanning the whole text is the slow part.
 _DURATION = re.compile(
-    rf"\b(?P<intro>for|lasting(?:\s+a\s+total\s+of)?|totall?ing)\s+"
+    rf"(?P<intro>[Ff]or|[Ll]asting(?:\s+a\s+total\s+of)?|totall?ing)\s+"
     rf"(?P<body>(?P<approx>(?:{_APPROX_WORDS})\s+)?{_AMOUNT})\b"
-    rf"|\b(?P<adj>{_NUM})-minute\b",
-    re.I,
 )
+_ADJECTIVAL = re.compile(rf"(?<![\w-])(?P<adj>{_NUM})-\Z")
+_INTROS = ("for ", "For ", "lasting ", "totalling ", "totaling ", "for\u00a0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +77,32 @@ def _minutes(match: re.Match) -> int:
 
 def find_durations(text: str) -> list[Duration]:
     """Every duration phrase in ``text``, in order."""
-    found = []
-    for match in _DURATION.finditer(text):
-        if match["adj"]:
-            found.append(Duration(match.start(), match.end(), match[0], number(match["adj"]), False))
-            continue
-        found.append(Duration(match.start(), match.end(), match["body"], _minutes(match), bool(match["approx"])))
-    return found
+    found: dict[int, Duration] = {}
+    for cue in ("minute", "hour"):
+        i = text.find(cue)
+        while i != -1:
+            duration = _at(text, i)
+            if duration is not None:
+                found.setdefault(duration.start, duration)
+            i = text.find(cue, i + 4)
+    return [found[k] for k in sorted(found)]
+
+
+def _at(text: str, cue: int) -> Duration | None:
+    """The duration phrase ending at the unit word at ``cue``."""
+    if text[cue - 1:cue] == "-":  # "the 20-minute meeting"
+        adj = _ADJECTIVAL.search(text, max(0, cue - 14), cue)
+        if adj is None:
+            return None
+        return Duration(adj.start(), cue + 6, text[adj.start():cue + 6], number(adj["adj"]), False)
+    window = max(0, cue - 70)
+    intro = max(text.rfind(word, window, cue) for word in _INTROS)
+    if intro == -1 or (intro > 0 and text[intro - 1].isalpha()):  # "before 10 minutes"
+        return None
+    match = _DURATION.match(text, intro)
+    if match is None or match.end() <= cue:
+        return None
+    return Duration(match.start(), match.end(), match["body"], _minutes(match), bool(match["approx"]))
 
 
 __all__ = ["Duration", "find_durations", "iso_duration", "number"]

@@ -21,11 +21,16 @@ from ..model import Event, Extent, Lead, Mark, Span
 from .durations import Duration, find_durations, iso_duration
 from .people import find_participants
 from .timeexpr import (
-    DATE_PATTERN, JAPAN_OFFSET, MONTH_DAY_PATTERN, LocalJapanPair, TimeExpr, find_local_japan_pairs, find_times, format_offset,
-    month_number, resolve_offset,
+    DATE_PATTERN, JAPAN_OFFSET, LocalJapanPair, TimeExpr, find_local_japan_pairs, find_times, format_offset,
+    resolve_offset,
 )
 
-_DATE = re.compile(rf"{MONTH_DAY_PATTERN}(?:,?\s*(?P<year>(?:19|20)\d\d)\b)?")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+# Matched at a month name found by str.find: "July 11, 2024", "March15", "June 14th"; "26 June 2002".
+_DAY_AFTER = re.compile(r"\s*(?P<day>\d\d?)(?:st|nd|rd|th)?(?!\d)(?:,?\s*(?P<year>(?:19|20)\d\d)\b)?")
+_DAY_BEFORE = re.compile(r"(?<![\d.,:])(?P<day>\d\d?)(?:st|nd|rd|th)?\s+\Z")
+_YEAR_AFTER = re.compile(r",?\s*(?P<year>(?:19|20)\d\d)\b")
 _ON_DATE = re.compile(rf"\s+on\s+(?:{DATE_PATTERN})")
 _APPROX_BEFORE = re.compile(
     r"(?:around|about|approximately|approx\.|roughly|just\s+after|just\s+past|a\s+little\s+past|shortly\s+after)"
@@ -37,13 +42,16 @@ _NO_BREAK_BEFORE = frozenset("Mr Ms Mrs Dr St Jr Sr Hon Rt No Gen Lt Col Prof vs
 _STARTERS_AFTER_TIME = re.compile(
     r"(?:The|This|These|That|Those|It|He|She|They|We|In|On|At|After|Following|Both|A|An|Also|Then|During|Before"
     r"|Prior|Subsequently|Later|Commencing)\b")
-_OVERVIEW = re.compile(r"(?:overview|summary|outline)\s+of|as\s+follows", re.I)
+# A sentence holding one of these (lowercased) introduces the body, not an event.
+_OVERVIEW_CUES = ("overview", "summary", "outline", "as follows")
 _HEADS = ("meeting", "talk", "conversation", "call", "conference", "dinner", "lunch", "breakfast", "banquet",
           "occasion", "session", "summit", "reception", "ceremony", "videoconference", "teleconference")
 _HEAD_WORDS = frozenset(("meeting meetings talk talks conversation call conference dinner lunch luncheon breakfast banquet "
                          "occasion session sessions summit reception ceremony videoconference teleconference").split())
 # Heads that only name an event with a modifier: "courtesy call", "press occasion".
 _NEEDS_MOD = frozenset(("call", "occasion", "conference"))
+_ALPHA_RUN = re.compile(r"[^\W\d_]*")
+_GAP = re.compile(r"[ \u00a0-]*")
 _MODS = frozenset(("summit leaders' foreign ministers' working joint press video conference telephone phone informal "
                    "bilateral trilateral liaison dinner luncheon lunch breakfast official plenary outreach courtesy "
                    "tête-à-tête online virtual expanded small-group restricted one-on-one summit-level "
@@ -56,10 +64,9 @@ _NOT_EVENT_AFTER = frozenset(("following after before besides including included
 _TAKE_PART = frozenset("participated engaged took".split())
 _CONNECTORS = frozenset("and of & for".split())
 _NOT_AFTER_HEAD = frozenset("room hall centre center building venue site".split())
-_MET = re.compile(r"\bmet\s+with\b")
+_ABROAD_CUES = ("visit", "trip", "tour", "transit", "staying")
 _ABROAD = re.compile(
-    r"(?:visit(?:ing|ed|s)?|trip|tour|transit|staying)(?:\s+(?:to|of|in|at))?\s+(?P<place>(?:the\s+)?[A-Z][\w.'’-]*)"
-    r"|(?:United\s+Nations|UN|NATO|EU)\s+Headquarters|local\s+time")
+    r"(?:visit(?:ing|ed|s)?|trip|tour|transit|staying)(?:\s+(?:to|of|in|at))?\s+(?P<place>(?:the\s+)?[A-Z][\w.'’-]*)")
 _JAPAN_PLACES = frozenset(("Japan Tokyo Hiroshima Osaka Kyoto Yokohama Nagoya Kobe Sapporo Fukuoka Okinawa Nagasaki "
                            "Sendai Hakone Ise-Shima Karuizawa Niigata Toyama Kanagawa Chiba Nara Hokkaido Kyushu "
                            "Akasaka Iikura").split())
@@ -73,7 +80,7 @@ class _Timing:
     end: int
     time: TimeExpr | None = None
     pair: LocalJapanPair | None = None
-    on_date: re.Match | None = None  # "8:30 a.m. on October 29"
+    on_date: _Date | None = None  # "8:30 a.m. on October 29"
     duration: Duration | None = None
     range_minutes: int | None = None
     range_text: str | None = None
@@ -90,12 +97,11 @@ class _Slot:
 
 def read_lead(text: str, span: Span, marks: tuple[Mark, ...], date: str | None) -> Lead:
     unresolved: list[str] = []
-    dates = list(_DATE.finditer(text))
     times = find_times(text)
-    pairs = find_local_japan_pairs(text) if times and ("time" in text or "JST" in text or "Time" in text) else []
-    dates = [m for m in dates if not any(_in_bracket(text, p, m.start()) for p in pairs)]
+    pairs = find_local_japan_pairs(text, times) if times and ("time" in text or "JST" in text or "Time" in text) else []
+    dates = [d for d in _find_dates(text) if not any(_in_bracket(text, p, d.start) for p in pairs)]
     lead_date = _iso_date(dates[0], date, unresolved) if dates else None
-    timings = _timings(text, times, pairs) + _durations(text)
+    timings = _timings(text, times, pairs, dates) + _durations(text)
     timings.sort(key=lambda t: t.start)
     slots = _slots(text, timings)
     abroad = _abroad(text)
@@ -106,18 +112,53 @@ def read_lead(text: str, span: Span, marks: tuple[Mark, ...], date: str | None) 
 
 # --- Dates ---------------------------------------------------------------
 
+@dataclass(frozen=True, slots=True)
+class _Date:
+    start: int
+    end: int
+    text: str
+    month: int
+    day: int
+    year: int | None
+
+
+def _find_dates(text: str) -> list[_Date]:
+    """Printed dates, in order; month names are found with str.find (fast), the rest matched around them."""
+    found = []
+    for number, name in enumerate(_MONTHS, 1):
+        i = text.find(name)
+        while i != -1:
+            end = i + len(name)
+            if not text[end:end + 1].isalpha() and (date := _date_at(text, i, end, number)):
+                found.append(date)
+            i = text.find(name, end)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _date_at(text: str, i: int, end: int, month: int) -> _Date | None:
+    if after := _DAY_AFTER.match(text, end):
+        year = int(after["year"]) if after["year"] else None
+        return _Date(i, after.end(), text[i:after.end()], month, int(after["day"]), year)
+    if before := _DAY_BEFORE.search(text, max(0, i - 8), i):
+        year = _YEAR_AFTER.match(text, end)
+        stop = year.end() if year else end
+        return _Date(before.start(), stop, text[before.start():stop], month, int(before["day"]),
+                     int(year["year"]) if year else None)
+    return None
+
+
 def _in_bracket(text: str, pair: LocalJapanPair, pos: int) -> bool:
     """True inside the bracket of a time phrase: "(July 11, 9:35 p.m. JST)" dates Japan time."""
     inner = text.find("(", pair.local.end, pair.end)
     return inner != -1 and inner < pos < pair.end
 
 
-def _iso_date(match: re.Match, date_line: str | None, unresolved: list[str]) -> str | None:
+def _iso_date(printed: _Date, date_line: str | None, unresolved: list[str]) -> str | None:
     """ISO date of a printed date; the year from the date line when not printed."""
-    mon, day = (match["mon1"], match["day1"]) if match["mon1"] else (match["mon2"], match["day2"])
-    month, day = month_number(mon), int(day)
-    if match["year"]:
-        year = int(match["year"])
+    month, day = printed.month, printed.day
+    if printed.year:
+        year = printed.year
     elif date_line:
         year = _nearest_year(month, day, date.fromisoformat(date_line))
     else:
@@ -126,7 +167,7 @@ def _iso_date(match: re.Match, date_line: str | None, unresolved: list[str]) -> 
     try:
         return date(year, month, day).isoformat()
     except ValueError:
-        unresolved.append(f"date: {match[0]} is not a valid date")
+        unresolved.append(f"date: {printed.text} is not a valid date")
         return None
 
 
@@ -139,15 +180,9 @@ def _nearest_year(month: int, day: int, anchor: date) -> int:
     return anchor.year
 
 
-def _date_of(match: re.Match | None, reference: str | None, date_line: str | None) -> str | None:
-    if match is None:
-        return None
-    return _iso_date(match, reference or date_line, [])
-
-
 # --- Timing tokens --------------------------------------------------------
 
-def _timings(text: str, times: list[TimeExpr], pairs: list[LocalJapanPair]) -> list[_Timing]:
+def _timings(text: str, times: list[TimeExpr], pairs: list[LocalJapanPair], dates: list[_Date]) -> list[_Timing]:
     by_anchor = {p.local.start: p for p in pairs}
     found: list[_Timing] = []
     skip_until = -1
@@ -157,10 +192,8 @@ def _timings(text: str, times: list[TimeExpr], pairs: list[LocalJapanPair]) -> l
         pair = by_anchor.get(t.start)
         end = pair.end if pair else t.end
         timing = _Timing(t.start, end, t, pair, approximate=bool(_APPROX_BEFORE.search(text, max(0, t.start - 22), t.start)))
-        if pair is None:
-            timing.on_date = _ON_DATE.match(text, t.end)
-        elif "on" in text[t.end:pair.end]:
-            timing.on_date = _ON_DATE.match(text, t.end)
+        if text.startswith(" on ", t.end) and (on := _ON_DATE.match(text, t.end)):
+            timing.on_date = next((d for d in dates if d.start >= t.end and d.end <= on.end()), None)
         skip_until = end
         join = _RANGE_JOIN.match(text, end)
         if join and pair is None:
@@ -205,13 +238,16 @@ def _kinds(text: str) -> list[_Kind]:
     for head in _HEADS:
         i = low.find(head)
         while i != -1:
-            j = _word_end(low, i + len(head))
-            if low[i:j] in _HEAD_WORDS and (i == 0 or not low[i - 1].isalpha()) and not _before_head(low, j):
+            j = _ALPHA_RUN.match(low, i + len(head)).end()
+            if (i == 0 or not low[i - 1].isalpha()) and low[i:j] in _HEAD_WORDS and not _before_head(low, j):
                 spans.append((i, j))
             i = low.find(head, j)
-    found = [k for k in (_kind_at(text, low, i, j) for i, j in sorted(spans)) if k is not None]
-    for m in _MET.finditer(low):
-        found.append(_Kind("meeting", m.start(), m.end(), False))
+    found = [k for k in (_kind_at(text, i, j) for i, j in sorted(spans)) if k is not None]
+    i = low.find("met with")
+    while i != -1:  # "Prime Minister Kishida met with ...": a meeting
+        if i == 0 or not low[i - 1].isalpha():
+            found.append(_Kind("meeting", i, i + 8, False))
+        i = low.find("met with", i + 8)
     found.sort(key=lambda k: k.start)
     return _coordinate(text, found)
 
@@ -228,22 +264,14 @@ def _coordinate(text: str, kinds: list[_Kind]) -> list[_Kind]:
     return merged
 
 
-def _word_end(low: str, j: int) -> int:
-    while j < len(low) and low[j].isalpha():
-        j += 1
-    return j
-
-
 def _before_head(low: str, j: int) -> bool:
     """True when a head follows (after modifiers): "summit" in "summit telephone talk" is a modifier.
 
     Also true before "Room", "Hall": "Press Conference Room" is a place.
     """
     while True:
-        k = j
-        while k < len(low) and low[k] in " -\u00a0":
-            k += 1
-        end = _word_end(low, k)
+        k = _GAP.match(low, j).end()
+        end = _ALPHA_RUN.match(low, k).end()
         word = low[k:end].replace("’", "'")
         if k == j or word in _HEAD_WORDS or word in _NOT_AFTER_HEAD:
             return k > j
@@ -252,21 +280,22 @@ def _before_head(low: str, j: int) -> bool:
         j = end
 
 
-def _kind_at(text: str, low: str, i: int, j: int) -> _Kind | None:
-    tokens = low[max(0, i - 90):i].split()
-    originals = text[max(0, i - 90):i].split()
+def _kind_at(text: str, i: int, j: int) -> _Kind | None:
+    words = text[max(0, i - 70):i].split()
     mods: list[str] = []
     opens_paren = i > 0 and text[i - 1] == "("
-    while tokens and not opens_paren and tokens[-1].lstrip("(").replace("’", "'") in _MODS:
-        opens_paren = tokens[-1][0] == "("
-        mods.append(tokens.pop().lstrip("(").replace("’", "'"))
-        originals.pop()
-    head = low[i:j]
+    while words and not opens_paren:
+        mod = words[-1].lstrip("(").lower().replace("’", "'")
+        if mod not in _MODS:
+            break
+        opens_paren = words.pop()[0] == "("
+        mods.append(mod)
+    head = text[i:j].lower()
     if head in _NEEDS_MOD and not mods:
         return None
     kind = " ".join([*reversed(mods), head])
     start = i - len(" ".join(mods)) - (1 if mods else 0)
-    eligible, definite = _context(originals)
+    eligible, definite = _context(words)
     return _Kind(kind, start, j, definite, eligible and not opens_paren)
 
 
@@ -321,7 +350,8 @@ def _slots(text: str, timings: list[_Timing]) -> list[_Slot]:
     for a, b in _sentences(text):
         ks = [k for k in kinds if a <= k.start < b]
         ts = [t for t in timings if a <= t.start < b]
-        overview = _OVERVIEW.search(text, a, b) is not None
+        sentence = text[a:b].lower()
+        overview = any(cue in sentence for cue in _OVERVIEW_CUES)
         targets = [(k, _reference(slots, k) if (k.definite or overview) else None) for k in ks if k.eligible]
         targets = [(k, ref) for k, ref in targets if ref is not None or not overview]
         if not targets:
@@ -419,18 +449,13 @@ def _event(text, slot: _Slot, dates, lead_date, date_line, abroad: bool, unresol
 def _event_date(timing, dates, start: int, lead_date, date_line):
     """(ISO date, (month, day)): the date printed with the time, else the nearest before, else the lead's."""
     if timing is not None and timing.on_date is not None:
-        match = _DATE.search(timing.on_date[0])
+        printed = timing.on_date
     else:
-        before = [m for m in dates if m.start() < start] or dates[:1]
-        match = before[-1] if before else None
-    if match is None:
+        before = [d for d in dates if d.start < start] or dates[:1]
+        printed = before[-1] if before else None
+    if printed is None:
         return lead_date, None
-    return _iso_date(match, date_line, []), _month_day(match)
-
-
-def _month_day(match: re.Match) -> tuple[int, int]:
-    mon, day = (match["mon1"], match["day1"]) if match["mon1"] else (match["mon2"], match["day2"])
-    return month_number(mon), int(day)
+    return _iso_date(printed, date_line, []), (printed.month, printed.day)
 
 
 def _start(text, timing, day, month_day, abroad, unresolved):
@@ -498,13 +523,13 @@ def _instant(day: str | None, t: TimeExpr, offset: int) -> tuple[str | None, str
 
 def _abroad(text: str) -> bool:
     """True when the lead says the event was outside Japan ("visiting Berlin", "(local time)")."""
-    if not ("visit" in text or "local time" in text or "Headquarters" in text or "trip" in text
-            or "transit" in text or "tour" in text or "staying" in text):
-        return False
-    for m in _ABROAD.finditer(text):
-        place = m["place"]
-        if place is None:
-            return True
-        if place.removeprefix("the ").rstrip(".,’'") not in _JAPAN_PLACES:
-            return True
+    if "local time" in text or "Headquarters" in text:
+        return True
+    for cue in _ABROAD_CUES:
+        i = text.find(cue)
+        while i != -1:
+            m = _ABROAD.match(text, i)
+            if m and m["place"].removeprefix("the ").rstrip(".,’'") not in _JAPAN_PLACES:
+                return True
+            i = text.find(cue, i + 4)
     return False

@@ -55,11 +55,16 @@ _TITLE = (
     r"|Vice[- ]President|Premier|State\s+Councilor|Ambassador(?:\s+to\s+[A-Z]\w+)?)"
 )
 _ORG = rf"(?:the\s+)?{_ROLE_WORD}(?:\s+(?:(?:of|and|the)\s+)*{_ROLE_WORD})*"
-_NAME_ANCHOR = re.compile(rf"\b(?:(?:[Tt]he\s+)?(?:{_HON_TOKEN})(?=[\s{_UP}])|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*\b)")
-_TITLE_ANCHOR = re.compile(
-    r"\b(?:(?:Japanese|US|U\.S\.|British|Chinese|Korean|Indian)\s+)?"
-    r"(?:Prime|President|Chancellor|Foreign|Minister|Secretary|Deputy|Chief|Crown|Vice|Premier|State|Ambassador)\b"
-)
+# Literal cues; the costly patterns are only tried where one stands.
+_HON_CUES = ("Mr", "Ms", "Dr", "H.E", "H. E", "Hon", "Rt", "Right Hon", "His ", "Her ", "Senator", "Prof", "Sir ",
+             "Dame ", "General ", "Y.A.B", "Dato", "Datuk", "Tan Sri", "Sheikh", "Prince")
+_TITLE_CUES = ("Prime Minister", "President", "Chancellor", "Foreign Minister", "Minister for", "Minister of",
+               "Secretary", "Chief Cabinet", "Deputy Chief", "Crown Prince", "Vice", "Premier", "State Councilor",
+               "Ambassador")
+_SUFFIX_RUN = re.compile(_SUFFIX + "*")
+# One pass finds both kinds of cue: an alternation of literals lets the engine skip ahead.
+_CUE = re.compile("|".join(re.escape(c) for c in sorted({*_HON_CUES, *_TITLE_CUES}, key=len, reverse=True)))
+_IS_TITLE_CUE = frozenset(_TITLE_CUES)
 _TITLE_BEFORE = re.compile(r"(?:Secretary|Director|Attorney|Consul|Governor)[\s-]*\Z")
 _ROLE_FIRST = re.compile(
     rf"{_TITLE}(?:\s+of\s+(?P<org1>{_ORG}))?,?\s+(?P<hon>{_HONORIFIC})?{_NAME}"
@@ -136,8 +141,7 @@ def split_name(words: list[str], honorific: str | None) -> tuple[str | None, str
 def _participant(text: str, match: re.Match, role: str | None, org: str | None, start: int) -> Participant:
     name_start = match.start("hon") if match["hon"] else match.start("name")
     end = match.end("name")
-    suffix = re.match(_SUFFIX + "*", text[end:])
-    name_end = end + (suffix.end() if suffix else 0)
+    name_end = _SUFFIX_RUN.match(text, end).end()
     hon = match["hon"].strip() if match["hon"] else None
     words = match["name"].split()
     if match.groupdict().get("inverted"):
@@ -148,21 +152,50 @@ def _participant(text: str, match: re.Match, role: str | None, org: str | None, 
     return Participant(text[name_start:name_end], hon, given, family, role, org, Extent(start, match.end()))
 
 
-def _name_first(text: str, taken: list[tuple[int, int]]) -> list[Participant]:
+def _cues(text: str) -> tuple[list[int], list[int]]:
+    """Start positions of honorific cues and of title cues (not inside a longer word)."""
+    honorifics, titles = [], []
+    for m in _CUE.finditer(text):
+        at = m.start()
+        if at == 0 or not text[at - 1].isalpha():
+            (titles if m[0] in _IS_TITLE_CUE else honorifics).append(at)
+    return honorifics, titles
+
+
+def _name_first(text: str, cues: list[int], taken: list[tuple[int, int]]) -> list[Participant]:
     found = []
     end = 0
-    for anchor in _NAME_ANCHOR.finditer(text):
-        if anchor.start() < end:
+    for at in cues:
+        if at < end:
             continue
-        match = _NAME_FIRST.match(text, anchor.start())
+        match = _NAME_FIRST.match(text, at)
         if match is None or not _is_person(text, match):
             continue
-        role, org = split_role(match["role"]) if match["role"] else (None, None)
-        start = match.start("hon") if match["hon"] else match.start("name")
-        found.append(_participant(text, match, role, org, start))
-        taken.append((start, match.end()))
+        found.append(_from_name_first(text, match))
+        taken.append((found[-1].extent.start, match.end()))
         end = match.end()
     return found
+
+
+def _from_name_first(text: str, match: re.Match) -> Participant:
+    role, org = split_role(match["role"]) if match["role"] else (None, None)
+    start = match.start("hon") if match["hon"] else match.start("name")
+    return _participant(text, match, role, org, start)
+
+
+def _caps_before(text: str, at: int, taken: list[tuple[int, int]]) -> Participant | None:
+    """ "KISHIDA Fumio, Prime Minister of Japan": an ALL-CAPS name with no honorific before a role."""
+    if text[at - 2:at].strip() != "," or any(a <= at < b for a, b in taken):
+        return None
+    start = max(text.rfind(",", max(0, at - 48), at - 2), text.rfind("(", max(0, at - 48), at - 2)) + 1
+    while start < at and text[start].isspace():
+        start += 1
+    match = _NAME_FIRST.match(text, start)
+    if match is None or match.start("role") != at or not _CAPS.search(match["name"]):
+        return None
+    if match["name"].split()[0] in _NOT_NAME:
+        return None
+    return _from_name_first(text, match)
 
 
 def _is_person(text: str, match: re.Match) -> bool:
@@ -170,16 +203,21 @@ def _is_person(text: str, match: re.Match) -> bool:
     if words[0] in _NOT_NAME or not (match["hon"] or match["role"]):
         return False  # a bare ALL-CAPS word ("NATO") is not a person
     # "Secretary General Stoltenberg": "General" is part of the role there.
-    return not (match["hon"] and match["hon"].startswith("General") and _TITLE_BEFORE.search(text, 0, match.start()))
+    at = match.start()
+    return not (match["hon"] and match["hon"].startswith("General") and _TITLE_BEFORE.search(text, max(0, at - 14), at))
 
 
-def _role_first(text: str, taken: list[tuple[int, int]]) -> list[Participant]:
+def _role_first(text: str, cues: list[int], taken: list[tuple[int, int]]) -> list[Participant]:
     found = []
     end = 0
-    for anchor in _TITLE_ANCHOR.finditer(text):
-        if anchor.start() < end or any(a <= anchor.start() < b for a, b in taken):
+    for at in cues:
+        if at < end or any(a <= at < b for a, b in taken):
             continue
-        match = _ROLE_FIRST.match(text, anchor.start())
+        if (caps := _caps_before(text, at, taken)) is not None:
+            found.append(caps)
+            end = caps.extent.end
+            continue
+        match = _ROLE_FIRST.match(text, at)
         if match is None or any(w in _NOT_NAME for w in match["name"].split()):
             continue
         if match["org1"] and not match["hon"]:
@@ -194,7 +232,8 @@ def _role_first(text: str, taken: list[tuple[int, int]]) -> list[Participant]:
 def find_participants(text: str) -> tuple[Participant, ...]:
     """Participants in order of appearance, each name once."""
     taken: list[tuple[int, int]] = []
-    people = _name_first(text, taken) + _role_first(text, taken)
+    honorifics, titles = _cues(text)
+    people = _name_first(text, honorifics, taken) + _role_first(text, titles, taken)
     people.sort(key=lambda p: p.extent.start)
     seen: set[str] = set()
     unique = []

@@ -23,12 +23,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# The hour may not continue a number, word, decimal or ratio.
+# Starts with a digit so the engine skips ahead fast; needs a minute or a meridiem.
+_MERIDIEM = r"\s?\.?\s?(?P<{}>[aApP](?:\.\s?[mM](?![a-zA-Z])\.?|[mM](?![a-zA-Z])))"
 _TIME = re.compile(
-    r"(?<![\w.:/$£€¥,])(?P<h>\d{1,2})"
-    r"(?:(?P<sep>[:.])(?P<m>\d{2})(?![\d:]))?"
-    r"(?:(?P<gap>\s?\.?\s?)(?P<mer>[aApP](?:\.\s?[mM](?![a-zA-Z])\.?|[mM](?![a-zA-Z]))))?"
+    r"(?P<h>\d\d?)(?:(?P<sep>[:.])(?P<m>\d\d)(?![\d:])(?:" + _MERIDIEM.format("mer") + ")?"
+    r"|" + _MERIDIEM.format("mer2") + ")"
 )
+# The hour may not continue a number, word, decimal, ratio or amount.
+_NOT_BEFORE = frozenset("0123456789.:/$£€¥,_") 
 _NOTATIONS = {(True, False): "a.m.", (True, True): "A.M.", (False, False): "am", (False, True): "AM"}
 
 
@@ -61,7 +63,7 @@ class TimeExpr:
 
 def _make(match: re.Match, base: int) -> TimeExpr | None:
     hour = int(match["h"])
-    sep, mer = match["sep"], match["mer"]
+    sep, mer = match["sep"], match["mer"] or match["mer2"]
     if mer is None:
         # Without a meridiem only a colon time with two-digit minutes is a time.
         if sep != ":" or hour > 23:
@@ -86,8 +88,9 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
     """Every clock time in ``text[start:end]``, in order; offsets are in ``text``."""
     found = []
     for match in _TIME.finditer(text, start, len(text) if end is None else end):
-        if match["sep"] is None and match["mer"] is None:
-            continue  # a bare number
+        at = match.start()
+        if at and (text[at - 1] in _NOT_BEFORE or text[at - 1].isalpha()):
+            continue
         expr = _make(match, 0)
         if expr is not None:
             found.append(expr)
@@ -223,11 +226,14 @@ def _other(text, anchor, tail, inner_times, dates) -> LocalJapanPair:
     return LocalJapanPair(anchor, None, None, None, False, anchor.start, tail.end(), style, "other", label[0])
 
 
-def find_local_japan_pairs(text: str) -> list[LocalJapanPair]:
-    """Every time with zone wording after it, in order, non-overlapping."""
+def find_local_japan_pairs(text: str, times: list[TimeExpr] | None = None) -> list[LocalJapanPair]:
+    """Every time with zone wording after it, in order, non-overlapping.
+
+    ``times`` is ``find_times(text)`` when the caller already has it.
+    """
     pairs: list[LocalJapanPair] = []
     covered = -1
-    for anchor in find_times(text):
+    for anchor in find_times(text) if times is None else times:
         if anchor.start < covered:
             continue  # the Japan time inside the previous phrase
         pair = _pair_at(text, anchor)
