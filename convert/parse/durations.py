@@ -90,11 +90,14 @@ def find_durations(text: str) -> list[Duration]:
 
 def _at(text: str, cue: int) -> Duration | None:
     """The duration phrase ending at the unit word at ``cue``."""
-    if text[cue - 1:cue] == "-":  # "the 20-minute meeting"
+    if text[cue - 1:cue] == "-":  # "the 20-minute meeting", "a 2-hour session"
         adj = _ADJECTIVAL.search(text, max(0, cue - 14), cue)
-        if adj is None:
+        unit = "minute" if text.startswith("minute", cue) else "hour"
+        if adj is None or text[cue + len(unit):cue + len(unit) + 1].isalpha():
             return None
-        return Duration(adj.start(), cue + 6, text[adj.start():cue + 6], number(adj["adj"]), False)
+        amount = number(adj["adj"]) * (1 if unit == "minute" else 60)
+        end = cue + len(unit)
+        return Duration(adj.start(), end, text[adj.start():end], amount, False)
     window = max(0, cue - 70)
     intro = max(text.rfind(word, window, cue) for word in _INTROS)
     if intro == -1 or (intro > 0 and text[intro - 1].isalpha()):  # "before 10 minutes"

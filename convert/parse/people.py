@@ -30,7 +30,7 @@ _HON_TOKEN = (
 )
 _HONORIFIC = rf"(?:(?:{_HON_TOKEN})(?:\s+|(?<=\.)(?=[{_UP}])))(?:(?:the\s+)?(?:{_HON_TOKEN})(?:\s+|(?<=\.)(?=[{_UP}])))*"
 # A name word: "Jens", "KISHIDA", "OYUN-ERDENE", "Chan-o-cha", an initial "R.".
-_WORD = rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]*)*(?:'[{_UP}][{_LOW}]+)?|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*|[{_UP}]\.)"
+_WORD = rf"(?!(?:Jr|Sr|MP|QC|KC|AC|II|III)\b)(?:[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]*)*(?:'[{_UP}][{_LOW}]+)?|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*|[{_UP}]\.)"
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|di|van|von|der|den|bin|binti|bint|ibn|al|el)"
 _SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|MP|QC|KC|AC|II|III)\b\.?)"
 _NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD})*)\b(?!['’]s\b){_SUFFIX}*"
@@ -238,8 +238,12 @@ def find_participants(text: str) -> tuple[Participant, ...]:
     seen: set[str] = set()
     unique = []
     for person in people:
-        if person.name not in seen:
+        # "Prime Minister Noda" after "Prime Minister Yoshihiko Noda": the same person again.
+        again = person.given_name is None and person.family_name in seen
+        if person.name not in seen and not again:
             seen.add(person.name)
+            if person.family_name:
+                seen.add(person.family_name)
             unique.append(person)
     return tuple(unique)
 

@@ -91,6 +91,8 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
         at = match.start()
         if at and (text[at - 1] in _NOT_BEFORE or text[at - 1].isalpha()):
             continue
+        if at and text[at - 1] == "-" and match["mer"] is None and match["mer2"] is None:
+            continue  # "978-4:12": a code, not a 24-hour time
         expr = _make(match, 0)
         if expr is not None:
             found.append(expr)
