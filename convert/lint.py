@@ -1,12 +1,21 @@
-"""Runs the registered rules over a document and collects sorted Problems."""
+"""The rule engine: runs the selected rules over a document and collects sorted Problems.
+
+Rules yield :class:`~convert.rules.base.Finding` objects with offsets; here,
+at the edge, offsets become 1-based lines and columns, and code, category
+and severity are added from the registry and the configuration. Selection
+follows ruff: the longest matching prefix of ``select`` or ``ignore``
+decides, ``ALL`` matches every code, and per-file ignores join ``ignore``.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from .model import Document
 from .problem import Problem
 from .rules import load_rules
+from .rules.base import RESERVED, Rule
 from .rules.context import Context
 
 
@@ -39,28 +48,48 @@ def selected(code: str, select: tuple[str, ...] | None, ignore: tuple[str, ...])
     return best_ignore < 0 or best_select > best_ignore
 
 
-def lint(doc: Document, text: str, config=None, path: str | None = None,
-         select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = ()) -> list[Problem]:
-    """Every problem the selected rules find in ``doc`` (whose decoded text is ``text``)."""
+@lru_cache(maxsize=256)
+def active_rules(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> tuple[tuple[str, Rule], ...]:
+    """The registered rules that ``select`` and ``ignore`` leave on, in code order (cached)."""
     rules = load_rules()
+    return tuple((code, rules[code]) for code in sorted(rules)
+                 if code not in RESERVED and selected(code, select, ignore))
+
+
+def selection(config, path: str) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    if config is None:
+        return None, ()
+    return tuple(config.select), tuple(config.ignore) + tuple(config.ignores_for(path))
+
+
+def lint(doc: Document, text: str, config=None, path: str | None = None) -> list[Problem]:
+    """Every problem the selected rules find in ``doc`` (whose decoded, newline-normalized text is ``text``)."""
     path = path if path is not None else doc.source.path
-    if config is not None:
-        select = select or getattr(config, "select", None)
-        ignore = tuple(ignore) + tuple(getattr(config, "ignore", ()) or ())
-        ignore += tuple(config.ignores_for(path)) if hasattr(config, "ignores_for") else ()
-    overrides = getattr(config, "severity", None) or {}
+    select, ignore = selection(config, path)
+    overrides = config.severity if config is not None else {}
     ctx = Context(doc, text, config)
-    index = LineIndex(text)
+    index: LineIndex | None = None
     problems: list[Problem] = []
-    for code, rule in rules.items():
-        if not selected(code, select, tuple(ignore)):
-            continue
+    for code, rule in active_rules(select, ignore):
         for finding in rule.check(ctx):
+            if index is None:
+                index = LineIndex(text)
             line, column = index.position(finding.start)
             end_line, end_column = index.position(finding.end)
             problems.append(Problem(
-                path, line, column, end_line, end_column, code, rule.category,
-                overrides.get(code, rule.severity), finding.message, finding.start, finding.end, finding.fix,
+                path, line, column, end_line, end_column, code, finding.message, rule.category,
+                overrides.get(code, rule.severity), finding.start, finding.end, finding.fix,
             ))
     problems.sort()
     return problems
+
+
+def unreadable(path: str, message: str, config=None) -> Problem | None:
+    """The ST000 problem for a file that cannot be read or decoded (None when ST000 is not selected)."""
+    select, ignore = selection(config, path)
+    if not selected("ST000", select, ignore):
+        return None
+    severity = (config.severity if config is not None else {}).get("ST000", "error")
+    prefix = f"{path}: "
+    text = message[len(prefix):] if message.startswith(prefix) else message
+    return Problem(path, 1, 1, 1, 1, "ST000", text, "structure", severity)

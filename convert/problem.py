@@ -1,4 +1,11 @@
-"""The one Problem type every formatter and the exit code read from."""
+"""The one Problem type every formatter and the exit code read from.
+
+A :class:`Problem` is frozen and sorts by position (path, line, column, end,
+code), so output order never depends on the order rules ran in. A
+:class:`Fix` is a list of text :class:`Edit` objects over the decoded text
+(newlines normalized to ``\\n``, no byte-order mark) with a safety level:
+``--fix`` applies only ``safe`` ones.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+SAFETIES = ("safe", "unsafe")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -20,12 +28,25 @@ class Edit:
 @dataclass(frozen=True, slots=True)
 class Fix:
     edits: tuple[Edit, ...]
-    safe: bool = True  # only safe fixes are applied by --fix
+    safety: str = "safe"  # "safe": --fix applies it; "unsafe": shown, never applied
+
+    def __post_init__(self) -> None:
+        if self.safety not in SAFETIES:
+            raise ValueError(f"unknown fix safety {self.safety!r}")
+
+    @property
+    def safe(self) -> bool:
+        return self.safety == "safe"
 
     @property
     def replacement(self) -> str | None:
         """The text of a single-edit fix (what --format json reports), else None."""
         return self.edits[0].replacement if len(self.edits) == 1 else None
+
+
+def replace(start: int, end: int, replacement: str, safety: str = "safe") -> Fix:
+    """A one-edit fix: the common case."""
+    return Fix((Edit(start, end, replacement),), safety)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -36,9 +57,37 @@ class Problem:
     end_line: int
     end_column: int
     code: str
-    category: str = field(compare=False)
-    severity: str = field(compare=False)
-    message: str = field(compare=False)
+    message: str
+    category: str = field(default="", compare=False)
+    severity: str = field(default="warning", compare=False)
     start: int = field(default=0, compare=False)  # offsets in the decoded text
     end: int = field(default=0, compare=False)
     fix: Fix | None = field(default=None, compare=False)
+
+    @property
+    def rank(self) -> int:
+        return SEVERITY_RANK[self.severity]
+
+    def as_dict(self) -> dict:
+        """The fields of SPEC section 5, in a stable order (``fix``: the replacement text or None)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "fix": _fix_text(self.fix),
+        }
+
+
+def _fix_text(fix: Fix | None) -> str | None:
+    """One replacement string: the single edit's text, or the edits joined for a multi-edit fix."""
+    if fix is None:
+        return None
+    if len(fix.edits) == 1:
+        return fix.edits[0].replacement
+    return " / ".join(e.replacement for e in fix.edits)

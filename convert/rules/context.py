@@ -1,21 +1,37 @@
 """What rules look at: the model, the text, configuration, and shared derived views.
 
-Derived views (blocks with absolute offsets, word lists) are computed once per
-document, on first use, so rules that share them do not pay twice.
+Derived views are computed once per document, on first use, so rules that
+share them do not pay twice. The main one is :attr:`Context.prose`: the
+document text with everything that is not content (header and footer
+residue, residue paragraphs, web link labels, the date line and the
+translation marker) blanked out to newlines. Offsets are unchanged, so a
+rule can run one compiled regex over the whole document and report what it
+finds without ever touching residue: this is what keeps checking fast.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..model import Document, Mark
 
+PROSE_KINDS = frozenset({"title", "lead", "heading", "paragraph", "item", "footnote"})
+# A closing punctuation mark, possibly followed by closing quotes or brackets.
+_CLOSED = re.compile(r"[.!?:;。…]\W*$|[\"”’)\]]$")
+# Last word cut mid-way, or the text stops on a word that cannot end a sentence.
+_DANGLING = re.compile(
+    r"(?:\b(?:the|a|an|of|to|in|on|at|for|with|and|or|but|by|from|that|which|as|its|their|his|her|this|these|"
+    r"is|are|was|were|be|has|have|had|will|would|not)|[,(\-–])\s*$",
+    re.I,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A unit of prose with its absolute start offset in the document text."""
+    """A unit of text with its absolute start offset in the document text."""
 
     kind: str  # title, date, translation, lead, heading, paragraph, item, footnote, residue
     text: str
@@ -23,6 +39,7 @@ class Block:
     marks: tuple[Mark, ...] = ()
     number: str | None = None
     residue: str | None = None  # kind of residue for header/footer/residue paragraphs
+    form: str = ""  # a paragraph's kind in the model: text, quote, subheading, bullet
 
     @property
     def end(self) -> int:
@@ -30,7 +47,7 @@ class Block:
 
     @property
     def is_prose(self) -> bool:
-        return self.kind in ("title", "lead", "heading", "paragraph", "item", "footnote")
+        return self.kind in PROSE_KINDS
 
 
 class Context:
@@ -43,15 +60,81 @@ class Context:
     def blocks(self) -> tuple[Block, ...]:
         return tuple(sorted(_blocks(self.doc), key=lambda b: b.start))
 
-    def prose(self) -> Iterator[Block]:
-        """Blocks of content, residue left out."""
-        return (b for b in self.blocks if b.is_prose)
+    @cached_property
+    def prose_blocks(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.is_prose)
+
+    def prose_iter(self) -> Iterator[Block]:
+        return iter(self.prose_blocks)
+
+    @cached_property
+    def prose(self) -> str:
+        """The text with every non-content character turned into a newline; offsets kept."""
+        text = self.text
+        pieces: list[str] = []
+        pos = 0
+        for block in self.prose_blocks:
+            if block.start < pos:
+                continue
+            pieces.append(_blank(text, pos, block.start))
+            cut = block.start
+            for mark in block.marks:
+                if mark.kind == "link":
+                    a, b = block.start + mark.start, block.start + mark.end
+                    pieces.append(text[cut:a])
+                    pieces.append("\n" * (b - a))
+                    cut = b
+            pieces.append(text[cut:block.end])
+            pos = block.end
+        pieces.append(_blank(text, pos, len(text)))
+        return "".join(pieces)
+
+    @cached_property
+    def last_content(self) -> Block | None:
+        """The last paragraph or item of the body (footnote definitions left out)."""
+        for block in reversed(self.prose_blocks):
+            if block.kind in ("paragraph", "item", "lead", "heading"):
+                return block
+        return None
+
+    @cached_property
+    def truncated(self) -> bool:
+        """The text stops mid-sentence with no footer after it: the page was cut, not finished."""
+        last = self.last_content
+        if last is None or self.doc.footer:
+            return False
+        if any(b.start > last.start for b in self.blocks if b.kind == "footnote"):
+            return False
+        return not _CLOSED.search(last.text) and (bool(_DANGLING.search(last.text)) or _cut_word(last.text))
+
+    @cached_property
+    def accepted(self) -> frozenset[str]:
+        """Words the configuration accepts (accepted-words), lower-cased."""
+        words = self.setting("accepted_words", ()) or ()
+        return frozenset(w.lower() for w in words)
 
     def setting(self, name: str, default=None):
-        """A configuration value, or ``default`` when there is no configuration."""
+        """A configuration value, or ``default`` when there is none or it is unset."""
         if self.config is None:
             return default
-        return getattr(self.config, name, default)
+        value = getattr(self.config, name, None)
+        return default if value is None else value
+
+
+def _cut_word(text: str) -> bool:
+    """The last word is not a word: "misunderst", "regarding d"."""
+    from ..words import is_known
+
+    match = re.search(r"([A-Za-z]+)\W*$", text)
+    if match is None:
+        return True
+    word = match.group(1)
+    return len(word) <= 2 and word.lower() not in ("us", "un", "eu", "uk") or not (is_known(word) or word[0].isupper())
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """Newlines for ``text[start:end]``: keeps offsets, never joins two words."""
+    return "\n" * (end - start)
 
 
 def _blocks(doc: Document) -> Iterator[Block]:
@@ -71,7 +154,7 @@ def _blocks(doc: Document) -> Iterator[Block]:
             yield Block("heading", section.heading, start, section.marks, section.number)
         for p in section.paragraphs:
             kind = "residue" if p.kind == "residue" else "paragraph"
-            yield Block(kind, p.text, p.span.start, p.marks, p.number, p.residue)
+            yield Block(kind, p.text, p.span.start, p.marks, p.number, p.residue, p.kind)
             for item in p.items:
                 yield Block("item", item.text, item.span.start, item.marks, item.number)
     for note in doc.footnotes:
