@@ -398,3 +398,13 @@ def test_the_reader_is_fast() -> None:
         read_lead(L.text, L.span, L.marks, L.date)
     per_lead = (time.perf_counter() - begin) / len(leads)
     assert per_lead < 0.002, f"{per_lead * 1e6:.0f} us per lead"  # generous: shared CI machines
+
+
+def test_truncated_and_garbled_leads_never_raise() -> None:
+    # Corpus texts can end mid-word; every prefix of a real lead must read cleanly.
+    text = corpus_lead("japan.kantei.go.jp_101_kishida_diplomatic_202407_11netherlands").text
+    for end in range(0, len(text), 3):
+        for date_line in (None, "2024-07-11", "not a date"):
+            L = lead(text[:end], date_line)
+            assert all(e.start is None or datetime.fromisoformat(e.start) for e in L.events)
+    lead("İİ On July 11, commencing at 12:30 p.m. (local time; 1:30 a.m., July 12, JST) İ held a meeting.")

@@ -1,41 +1,31 @@
 """The lead paragraph's facts: event date, events with start and duration, participants.
 
+An event is named by a kind noun ("a working dinner", "held a summit
+telephone talk", "met with"); the times and durations of a sentence go to the
+kind they follow (those before the first kind go to it). Frames and mentions
+("to attend the NATO Summit", "Following a joint press occasion", "The
+overview of the meeting") name no event.
+
 Start times get a UTC offset only when it can be derived: a Japan time is
 printed beside the local time (offset = local - Japan + 09:00, and only if
 that is a real offset), the time is marked as Japan time, or nothing says the
 meeting was abroad (then it was held in Japan, or by telephone from Japan).
 Everything seen but not derivable goes to ``Lead.unresolved``.
 
-Speed matters (thousands of documents a second): every regex is compiled
-here, each starts with a literal or a rare character so the engine can skip
-ahead, and the costly passes are gated by cheap substring tests.
+Speed matters (thousands of documents a second): regexes are compiled once
+and only tried where a literal cue found by ``str.find`` stands.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 
 from ..model import Event, Extent, Lead, Mark, Span
-from .durations import Duration, find_durations, iso_duration
+from .durations import Timing, event_date, find_dates, find_timings, in_bracket, iso_date, iso_duration, start_facts
 from .people import find_participants
-from .timeexpr import (
-    DATE_PATTERN, JAPAN_OFFSET, LocalJapanPair, TimeExpr, find_local_japan_pairs, find_times, format_offset,
-    resolve_offset,
-)
+from .timeexpr import find_local_japan_pairs, find_times
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-# Matched at a month name found by str.find: "July 11, 2024", "March15", "June 14th"; "26 June 2002".
-_DAY_AFTER = re.compile(r"\s*(?P<day>\d\d?)(?:st|nd|rd|th)?(?!\d)(?:,?\s*(?P<year>(?:19|20)\d\d)\b)?")
-_DAY_BEFORE = re.compile(r"(?<![\d.,:])(?P<day>\d\d?)(?:st|nd|rd|th)?\s+\Z")
-_YEAR_AFTER = re.compile(r",?\s*(?P<year>(?:19|20)\d\d)\b")
-_ON_DATE = re.compile(rf"\s+on\s+(?:{DATE_PATTERN})")
-_APPROX_BEFORE = re.compile(
-    r"(?:around|about|approximately|approx\.|roughly|just\s+after|just\s+past|a\s+little\s+past|shortly\s+after)"
-    r"\s+\Z")
-_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|[-–—])\s*(?:approximately\s+|about\s+)?")
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z(])")
 _NO_BREAK_BEFORE = frozenset("Mr Ms Mrs Dr St Jr Sr Hon Rt No Gen Lt Col Prof vs Mt Sen".split())
 # After "p.m." only these words start a new sentence ("7:10 p.m. The overview", not "9:35 p.m. JST").
@@ -52,7 +42,7 @@ _HEAD_WORDS = frozenset(("meeting meetings talk talks conversation call conferen
 _NEEDS_MOD = frozenset(("call", "occasion", "conference"))
 _ALPHA_RUN = re.compile(r"[^\W\d_]*")
 _GAP = re.compile(r"[ \u00a0-]*")
-_MODS = frozenset(("summit leaders' foreign ministers' working joint press video conference telephone phone informal "
+_MODS = frozenset(("summit leaders' leaders foreign ministers' ministers working joint press video conference telephone phone informal "
                    "bilateral trilateral liaison dinner luncheon lunch breakfast official plenary outreach courtesy "
                    "tête-à-tête online virtual expanded small-group restricted one-on-one summit-level "
                    "videoconference").split())
@@ -60,7 +50,10 @@ _ARTICLES = frozenset("a an the this these that its their his her".split())
 _DEFINITE = frozenset("the this these that".split())
 # Words after which a kind names a frame or a reference, not an event of the lead.
 _NOT_EVENT_AFTER = frozenset(("following after before besides including included include attend attending of in "
-                              "at for during ahead prior regarding towards toward on").split())
+                              "at for during ahead prior regarding towards toward on through about from into via "
+                              "than").split())
+# Adjectives between the article and the kind: "the first-ever trilateral summit meeting".
+_ADJECTIVES = frozenset("first second third first-ever annual historic new upcoming latest recent special".split())
 _TAKE_PART = frozenset("participated engaged took".split())
 _CONNECTORS = frozenset("and of & for".split())
 _NOT_AFTER_HEAD = frozenset("room hall centre center building venue site".split())
@@ -73,149 +66,25 @@ _JAPAN_PLACES = frozenset(("Japan Tokyo Hiroshima Osaka Kyoto Yokohama Nagoya Ko
 
 
 @dataclass(slots=True)
-class _Timing:
-    """A start time and/or a duration found in the lead."""
-
-    start: int
-    end: int
-    time: TimeExpr | None = None
-    pair: LocalJapanPair | None = None
-    on_date: _Date | None = None  # "8:30 a.m. on October 29"
-    duration: Duration | None = None
-    range_minutes: int | None = None
-    range_text: str | None = None
-    approximate: bool = False
-
-
-@dataclass(slots=True)
 class _Slot:
     kind: str
     start: int
     end: int
-    timings: list[_Timing] = field(default_factory=list)
+    timings: list[Timing] = field(default_factory=list)
 
 
 def read_lead(text: str, span: Span, marks: tuple[Mark, ...], date: str | None) -> Lead:
     unresolved: list[str] = []
     times = find_times(text)
     pairs = find_local_japan_pairs(text, times) if times and ("time" in text or "JST" in text or "Time" in text) else []
-    dates = [d for d in _find_dates(text) if not any(_in_bracket(text, p, d.start) for p in pairs)]
-    lead_date = _iso_date(dates[0], date, unresolved) if dates else None
-    timings = _timings(text, times, pairs, dates) + _durations(text)
-    timings.sort(key=lambda t: t.start)
+    dates = [d for d in find_dates(text) if not any(in_bracket(text, p, d.start) for p in pairs)]
+    lead_date = iso_date(dates[0], date, unresolved) if dates else None
+    timings = find_timings(text, times, pairs, dates)
     slots = _slots(text, timings)
     abroad = _abroad(text)
     events = tuple(_event(text, s, dates, lead_date, date, abroad, unresolved) for s in slots)
     participants = find_participants(text)
     return Lead(text, span, marks, lead_date, events, participants, tuple(dict.fromkeys(unresolved)))
-
-
-# --- Dates ---------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class _Date:
-    start: int
-    end: int
-    text: str
-    month: int
-    day: int
-    year: int | None
-
-
-def _find_dates(text: str) -> list[_Date]:
-    """Printed dates, in order; month names are found with str.find (fast), the rest matched around them."""
-    found = []
-    for number, name in enumerate(_MONTHS, 1):
-        i = text.find(name)
-        while i != -1:
-            end = i + len(name)
-            if not text[end:end + 1].isalpha() and (date := _date_at(text, i, end, number)):
-                found.append(date)
-            i = text.find(name, end)
-    found.sort(key=lambda d: d.start)
-    return found
-
-
-def _date_at(text: str, i: int, end: int, month: int) -> _Date | None:
-    if after := _DAY_AFTER.match(text, end):
-        year = int(after["year"]) if after["year"] else None
-        return _Date(i, after.end(), text[i:after.end()], month, int(after["day"]), year)
-    if before := _DAY_BEFORE.search(text, max(0, i - 8), i):
-        year = _YEAR_AFTER.match(text, end)
-        stop = year.end() if year else end
-        return _Date(before.start(), stop, text[before.start():stop], month, int(before["day"]),
-                     int(year["year"]) if year else None)
-    return None
-
-
-def _in_bracket(text: str, pair: LocalJapanPair, pos: int) -> bool:
-    """True inside the bracket of a time phrase: "(July 11, 9:35 p.m. JST)" dates Japan time."""
-    inner = text.find("(", pair.local.end, pair.end)
-    return inner != -1 and inner < pos < pair.end
-
-
-def _iso_date(printed: _Date, date_line: str | None, unresolved: list[str]) -> str | None:
-    """ISO date of a printed date; the year from the date line when not printed."""
-    month, day = printed.month, printed.day
-    if printed.year:
-        year = printed.year
-    elif date_line:
-        year = _nearest_year(month, day, date.fromisoformat(date_line))
-    else:
-        unresolved.append("date: no year printed and no date line")
-        return None
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        unresolved.append(f"date: {printed.text} is not a valid date")
-        return None
-
-
-def _nearest_year(month: int, day: int, anchor: date) -> int:
-    """The year putting month/day nearest the date line: December events dated in January."""
-    if month - anchor.month > 6:
-        return anchor.year - 1
-    if anchor.month - month > 6:
-        return anchor.year + 1
-    return anchor.year
-
-
-# --- Timing tokens --------------------------------------------------------
-
-def _timings(text: str, times: list[TimeExpr], pairs: list[LocalJapanPair], dates: list[_Date]) -> list[_Timing]:
-    by_anchor = {p.local.start: p for p in pairs}
-    found: list[_Timing] = []
-    skip_until = -1
-    for t in times:
-        if t.start < skip_until:
-            continue  # a Japan time inside a pair, or the end of a range
-        pair = by_anchor.get(t.start)
-        end = pair.end if pair else t.end
-        timing = _Timing(t.start, end, t, pair, approximate=bool(_APPROX_BEFORE.search(text, max(0, t.start - 22), t.start)))
-        if text.startswith(" on ", t.end) and (on := _ON_DATE.match(text, t.end)):
-            timing.on_date = next((d for d in dates if d.start >= t.end and d.end <= on.end()), None)
-        skip_until = end
-        join = _RANGE_JOIN.match(text, end)
-        if join and pair is None:
-            nxt = next((u for u in times if u.start == join.end()), None)
-            if nxt is not None:
-                _set_range(timing, t, nxt, text)
-                skip_until = timing.end = nxt.end
-        found.append(timing)
-    return found
-
-
-def _set_range(timing: _Timing, first: TimeExpr, last: TimeExpr, text: str) -> None:
-    a, b = first.minutes(), last.minutes()
-    if a is not None and b is not None:
-        timing.range_minutes = (b - a) % 1440
-    timing.range_text = text[first.start:last.end]
-
-
-def _durations(text: str) -> list[_Timing]:
-    if "minute" not in text and "hour" not in text:
-        return []
-    return [_Timing(d.start, d.end, duration=d, approximate=d.approximate) for d in find_durations(text)]
 
 
 # --- Event kinds ------------------------------------------------------------
@@ -308,7 +177,8 @@ def _context(words: list[str]) -> tuple[bool, bool]:
     """(eligible, definite) from the words before the kind phrase."""
     skipped = 0
     while words and skipped < 9:
-        if _proper(words[-1]) or (words[-1] in _CONNECTORS and len(words) > 1 and _proper(words[-2])):
+        word = words[-1]
+        if _proper(word) or word in _ADJECTIVES or (word in _CONNECTORS and len(words) > 1 and _proper(words[-2])):
             words.pop()
             skipped += 1
         else:
@@ -344,7 +214,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _slots(text: str, timings: list[_Timing]) -> list[_Slot]:
+def _slots(text: str, timings: list[Timing]) -> list[_Slot]:
     kinds = _kinds(text)
     slots: list[_Slot] = []
     for a, b in _sentences(text):
@@ -366,7 +236,7 @@ def _slots(text: str, timings: list[_Timing]) -> list[_Slot]:
     return slots
 
 
-def _fill_missing(slots: list[_Slot], kinds: list[_Kind], ts: list[_Timing]) -> None:
+def _fill_missing(slots: list[_Slot], kinds: list[_Kind], ts: list[Timing]) -> None:
     """Timing in a sentence naming no new event ("the 20-minute meeting") completes an earlier one."""
     refs = [r for r in (_reference(slots, k) for k in kinds if k.definite) if r is not None]
     for t in ts:
@@ -392,12 +262,12 @@ def _reference(slots: list[_Slot], kind: _Kind) -> _Slot | None:
     return None
 
 
-def _distribute(targets, ts: list[_Timing], text: str, a: int, b: int) -> list[list[_Timing]]:
+def _distribute(targets, ts: list[Timing], text: str, a: int, b: int) -> list[list[Timing]]:
     """Timing tokens per kind: those after a kind (until the next) are its; those before the first are the first's."""
     first = targets[0][0].start
     starts = [t for t in ts if t.time is not None]
     if len(targets) > 1 and ts and ts[-1].start < first and len(starts) == len(targets) and "respectively" in text[a:b]:
-        groups: list[list[_Timing]] = [[] for _ in targets]
+        groups: list[list[Timing]] = [[] for _ in targets]
         index = -1
         for t in ts:
             index += t.time is not None
@@ -419,7 +289,7 @@ def _new(slots: list[_Slot], kind: str, start: int, end: int) -> _Slot:
     return slot
 
 
-def _fill(slots: list[_Slot], slot: _Slot, ts: list[_Timing]) -> None:
+def _fill(slots: list[_Slot], slot: _Slot, ts: list[Timing]) -> None:
     """Add timings to ``slot``; a second start or duration opens another slot of the same kind."""
     for t in ts:
         if (t.time and _has(slot, "time")) or ((t.duration or t.range_minutes is not None) and _has(slot, "length")):
@@ -434,8 +304,8 @@ def _event(text, slot: _Slot, dates, lead_date, date_line, abroad: bool, unresol
     length = next((t for t in slot.timings if t.duration or t.range_minutes is not None), None)
     start = min([slot.start, *(t.start for t in slot.timings)])
     end = max([slot.end, *(t.end for t in slot.timings)])
-    day, month_day = _event_date(timing, dates, start, lead_date, date_line)
-    iso, japan, japan_text, offset = _start(text, timing, day, month_day, abroad, unresolved)
+    day, month_day = event_date(timing, dates, start, lead_date, date_line)
+    iso, japan, japan_text, offset = start_facts(text, timing, day, month_day, abroad, unresolved)
     duration = duration_text = None
     if length is not None and length.duration is not None:
         duration, duration_text = length.duration.iso(), length.duration.text
@@ -444,81 +314,6 @@ def _event(text, slot: _Slot, dates, lead_date, date_line, abroad: bool, unresol
     approximate = any(t.approximate for t in slot.timings)
     return Event(slot.kind, day, timing.time.text if timing else None, iso, japan, japan_text, offset, duration,
                  duration_text, approximate, Extent(start, end))
-
-
-def _event_date(timing, dates, start: int, lead_date, date_line):
-    """(ISO date, (month, day)): the date printed with the time, else the nearest before, else the lead's."""
-    if timing is not None and timing.on_date is not None:
-        printed = timing.on_date
-    else:
-        before = [d for d in dates if d.start < start] or dates[:1]
-        printed = before[-1] if before else None
-    if printed is None:
-        return lead_date, None
-    return _iso_date(printed, date_line, []), (printed.month, printed.day)
-
-
-def _start(text, timing, day, month_day, abroad, unresolved):
-    """(start, start_japan, japan_time_text, utc_offset) of a timed event."""
-    if timing is None:
-        return None, None, None, None
-    t, pair = timing.time, timing.pair
-    if not t.valid:
-        unresolved.append(f"time: {t.text} is not a valid time")
-        return None, None, None, None
-    kind = pair.kind if pair else None
-    if kind == "local+japan":
-        return _from_pair(text, t, pair, day, month_day, unresolved)
-    if kind in ("local", "other") or (kind is None and abroad):
-        unresolved.append("start offset: local time abroad without Japan time")
-        return None, None, None, None
-    japan_text = text[t.start:pair.end] if kind == "japan" else None
-    return _instant(day, t, JAPAN_OFFSET) + (japan_text, format_offset(JAPAN_OFFSET))
-
-
-def _from_pair(text, t: TimeExpr, pair: LocalJapanPair, day, month_day, unresolved):
-    japan = pair.japan
-    inner_end = pair.end - 1 if text[pair.end - 1] == ")" else pair.end
-    japan_text = text[japan.start:inner_end].rstrip(" ,;")
-    if japan_text.endswith(".") and not japan_text.lower().endswith(("a.m.", "p.m.")):
-        japan_text = japan_text[:-1].rstrip(" ,;")  # "(local time. 4:55 p.m., Japan time.)"
-    if not japan.valid:
-        unresolved.append(f"time: {japan.text} is not a valid time")
-        return None, None, japan_text, None
-    shift = 0 if pair.japan_same_day else None
-    if pair.japan_month_day and month_day:
-        shift = _day_shift(day, month_day, pair.japan_month_day)
-    offset = resolve_offset(t.minutes(), japan.minutes(), shift)
-    if offset is None:
-        if shift is not None and resolve_offset(t.minutes(), japan.minutes(), None) is not None:
-            unresolved.append(f"start offset: Japan date {pair.japan_date_text} does not fit the date roll-over")
-        else:
-            unresolved.append(f"start offset: {t.text} and {japan.text} (Japan) differ by no real UTC offset")
-        return None, None, japan_text, None
-    return _instant(day, t, offset) + (japan_text, format_offset(offset))
-
-
-def _day_shift(day: str | None, local_md: tuple[int, int], japan_md: tuple[int, int]) -> int | None:
-    """Japan date minus local date in days; a leap year stands in when the year is unknown."""
-    try:
-        local = date.fromisoformat(day) if day else date(2000, *local_md)
-        month, dom = japan_md
-        return (date(_nearest_year(month, dom, local), month, dom) - local).days
-    except ValueError:
-        return None
-
-
-def _instant(day: str | None, t: TimeExpr, offset: int) -> tuple[str | None, str | None]:
-    """The ISO date-time at ``offset`` and the same instant in Japan time."""
-    if day is None:
-        return None, None
-    hour, minute = t.to_24h()
-    local = date.fromisoformat(day)
-    in_japan = hour * 60 + minute - offset + JAPAN_OFFSET
-    japan_day = local + timedelta(days=in_japan // 1440)
-    jh, jm = divmod(in_japan % 1440, 60)
-    return (f"{day}T{hour:02d}:{minute:02d}:00{format_offset(offset)}",
-            f"{japan_day.isoformat()}T{jh:02d}:{jm:02d}:00+09:00")
 
 
 def _abroad(text: str) -> bool:
