@@ -39,9 +39,9 @@ def validate_bytes(data: bytes, name: str) -> Checked:
     """Schema errors of a canonical file; raises SchemaError when it cannot even be read."""
     kind = sniff(data, name)
     if kind == "json":
-        from .schema import json_errors, load_json_untrusted
+        from .schema import json_errors_fast, load_json_untrusted
 
-        return Checked("json", tuple(json_errors(load_json_untrusted(data, name))))
+        return Checked("json", tuple(json_errors_fast(load_json_untrusted(data, name))))
     if kind == "xml":
         from .xmlsafe import parse_untrusted
         from .xmlschema import validate_xml_tree

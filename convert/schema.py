@@ -7,6 +7,7 @@ validator costs far more than running it.
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from typing import Any
 
@@ -60,54 +61,93 @@ def _short(message: str, limit: int = 200) -> str:
     return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
+# Integers a canonical document holds are offsets, line numbers and counts;
+# past 2**53 a JSON number loses precision in most readers (RFC 7493, I-JSON).
+MAX_JSON_INTEGER = 2**53
+_MAX_NUMBER_CHARS = 40  # Python refuses 4300 digits with a confusing message; we refuse sooner
+
+
+class _Refused(Exception):
+    """Raised inside json.loads hooks; becomes a SchemaError naming the file."""
+
+
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise SchemaError(f"duplicate key {key!r}")
+            raise _Refused(f"duplicate key {_short(key, 60)!r}")
         result[key] = value
     return result
 
 
 def _reject_constant(name: str) -> None:
-    raise SchemaError(f"{name} is not valid JSON")
+    raise _Refused(f"{name} is not valid JSON")
 
 
-def _depth_ok(data: bytes, limit: int) -> bool:
-    """Bracket depth outside strings, counted before json.loads can recurse."""
-    depth = 0
-    in_string = escaped = False
-    for byte in data:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:
-                escaped = True
-            elif byte == 0x22:
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
-        elif byte in (0x5B, 0x7B):
-            depth += 1
-            if depth > limit:
-                return False
-        elif byte in (0x5D, 0x7D):
-            depth -= 1
-    return True
+def _parse_int(text: str) -> int:
+    if len(text) > _MAX_NUMBER_CHARS or abs(value := int(text)) > MAX_JSON_INTEGER:
+        raise _Refused(f"number {_short(text, 30)} is too large (the limit is 2**53)")
+    return value
 
 
-def load_json_untrusted(data: bytes, name: str = "<input>") -> Any:
-    """Parse JSON from an untrusted source: bounded size and depth, no NaN, no duplicate keys."""
+def _parse_float(text: str) -> float:
+    value = float(text) if len(text) <= _MAX_NUMBER_CHARS else math.inf
+    if not math.isfinite(value):
+        raise _Refused(f"number {_short(text, 30)} is too large for a double")
+    return value
+
+
+def _check_tree(obj: Any, limit: int) -> None:
+    """Depth within ``limit`` and strings UTF-8 can carry, without recursion."""
+    stack = [(obj, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            _check_string(value)
+            continue
+        if not isinstance(value, (dict, list)):
+            continue
+        if depth > limit:
+            raise _Refused(f"JSON nested deeper than {limit} levels")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                _check_string(key)
+                stack.append((item, depth + 1))
+        else:
+            stack.extend((item, depth + 1) for item in value)
+
+
+def _check_string(value: str) -> None:
+    # json.loads accepts "\ud800"; a lone surrogate cannot be written back as UTF-8.
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise _Refused(f"string holds a lone surrogate (U+{ord(value[exc.start]):04X})") from None
+
+
+def load_json_untrusted(data: bytes, name: str = "<input>", *, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """Parse JSON from an untrusted source: bounded size, depth and numbers; no NaN or
+    Infinity, no duplicate keys, no lone surrogates. Anything else is one SchemaError line.
+
+    Depth: json.loads guards its own recursion (RecursionError, caught here), so
+    100,000 nested brackets are refused at about a thousand; the tree is then
+    walked without recursion and refused past ``max_depth``.
+    """
     if len(data) > MAX_JSON_BYTES:
         raise SchemaError(f"{name}: JSON larger than {MAX_JSON_BYTES} bytes")
-    if data.count(b"[") + data.count(b"{") > MAX_JSON_DEPTH and not _depth_ok(data, MAX_JSON_DEPTH):
-        raise SchemaError(f"{name}: JSON nested deeper than {MAX_JSON_DEPTH} levels")
     try:
         text = data.decode("utf-8-sig")
-        return json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant)
-    except SchemaError as exc:
-        raise SchemaError(f"{name}: {exc}") from None
     except UnicodeDecodeError as exc:
         raise SchemaError(f"{name}: JSON is not UTF-8 (byte {exc.start})") from None
-    except (ValueError, RecursionError) as exc:
+    try:
+        obj = json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant,
+                         parse_int=_parse_int, parse_float=_parse_float)
+        _check_tree(obj, max_depth)
+    except _Refused as exc:
+        raise SchemaError(f"{name}: {exc}") from None
+    except RecursionError:
+        raise SchemaError(f"{name}: JSON nested deeper than {max_depth} levels") from None
+    except ValueError as exc:
         raise SchemaError(f"{name}: not valid JSON: {_short(str(exc))}") from None
+    return obj

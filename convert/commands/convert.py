@@ -17,16 +17,30 @@ def add_parser(sub) -> None:
     parser.add_argument("-o", "--output", metavar="DIR", help="write <id>.json and <id>.xml for each document")
     parser.add_argument("--no-validate", action="store_true", help="skip schema validation of the output")
     parser.add_argument("--encoding", help="decode inputs with this encoding instead of detecting it")
-    parser.add_argument("--max-bytes", type=int, default=None, help="largest input accepted (default 20 MB)")
-    parser.add_argument("--max-line", type=int, default=None, help="longest line accepted (default 200,000)")
+    parser.add_argument("--max-bytes", type=positive, default=None, metavar="N",
+                        help="largest input accepted, in bytes (default 20 MB)")
+    parser.add_argument("--max-line", type=positive, default=None, metavar="N",
+                        help="longest line accepted, in characters (default 200,000)")
     parser.set_defaults(run=run)
 
 
-def _limits(args):
-    from ..sources import Limits
+def positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    import argparse
 
-    defaults = Limits()
-    return Limits(args.max_bytes or defaults.max_bytes, args.max_line or defaults.max_line)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return value
+
+
+def _limits(args):
+    from ..sources import limits_from
+
+    return limits_from(args.max_bytes, args.max_line)
 
 
 def run(args) -> int:
@@ -40,22 +54,25 @@ def run(args) -> int:
 
 
 def _to_stdout(args) -> int:
+    """Everything is computed before the first byte is written: a failure prints nothing on stdout."""
     from ..canonical import sniff
     from ..errors import ReadoutError
     from ..pipeline import convert_source
     from ..sources import display_path, iter_paths, read_bytes
 
-    paths = list(iter_paths(args.paths))
+    paths = list(iter_paths(args.paths, report_empty=True))
     if len(paths) != 1:
         raise ReadoutError(f"--to prints one document; {len(paths)} inputs given (use -o DIR for many)")
-    raw = read_bytes(paths[0], _limits(args))
+    shown = display_path(paths[0])
+    raw = read_bytes(paths[0], _limits(args), name=shown)
     if sniff(raw, paths[0]) != "text":
-        sys.stdout.buffer.write(_recode(raw, paths[0], args.to))
-        sys.stdout.flush()
-        return 0
-    result = convert_source(raw, display_path(paths[0]), forms=(args.to,), validate=not args.no_validate,
-                            encoding=args.encoding, limits=_limits(args))
-    sys.stdout.buffer.write(result.json if args.to == "json" else result.xml)
+        out = _recode(raw, shown, args.to)
+    else:
+        result = convert_source(raw, shown, forms=(args.to,), validate=not args.no_validate,
+                                encoding=args.encoding, limits=_limits(args))
+        _warn_if_not_a_readout(result.doc, shown)
+        out = result.json if args.to == "json" else result.xml
+    sys.stdout.buffer.write(out)
     sys.stdout.flush()
     return 0
 
@@ -63,8 +80,13 @@ def _to_stdout(args) -> int:
 def _recode(raw: bytes, path: str, form: str) -> bytes:
     """A canonical file in the other form: JSON to XML, XML to JSON, without loss."""
     from ..canonical import load_document
+    from ..errors import ReadoutError
+    from ..sources import with_name
 
-    doc = load_document(raw, path)
+    try:
+        doc = load_document(raw, path)
+    except ReadoutError as exc:
+        raise ReadoutError(with_name(str(exc), path)) from None
     if form == "json":
         from ..serialize.jsonform import to_json
 
@@ -74,31 +96,100 @@ def _recode(raw: bytes, path: str, form: str) -> bytes:
     return to_xml(doc)
 
 
-def _to_folder(args) -> int:
+def _warn_if_not_a_readout(doc, path: str) -> None:
+    """Text with none of a readout's landmarks (a CSV, a note) still converts, losslessly, as
+    plain paragraphs; the user is told. Every document in seeds/ and the corpus has one."""
+    if doc.date_line or doc.translation or doc.lead or any(s.number for s in doc.sections):
+        return
+    print(f"readout: warning: {path}: no date line, translation marker, lead or numbered section;"
+          " not a readout? converted as plain paragraphs", file=sys.stderr)
+
+
+def _inputs(args) -> list[tuple[str, str]]:
+    """(path shown and recorded, path on disk) for every input, once each, sorted by the shown path."""
+    from ..sources import display_path, iter_paths
+
+    inputs: dict[str, str] = {}
+    for fs_path in iter_paths(args.paths, report_empty=True):
+        inputs.setdefault(display_path(fs_path), fs_path)
+    return sorted(inputs.items())
+
+
+def _output_folder(path: str) -> None:
     import os
 
     from ..errors import ReadoutError
-    from ..fsutil import write_atomic
+
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError as exc:
+        raise ReadoutError(f"{path}: cannot create the output folder: {exc.strerror or exc}") from None
+
+
+def _to_folder(args) -> int:
     from ..parse import make_id
-    from ..pipeline import convert_source
-    from ..sources import display_path, iter_paths, read_bytes, unique_ids
+    from ..sources import one_line, unique_ids
 
     limits = _limits(args)
-    paths = sorted({display_path(p) for p in iter_paths(args.paths)})
-    ids = unique_ids((p, make_id(p, "")) for p in paths)
+    inputs = _inputs(args)
+    ids = unique_ids((shown, make_id(shown)) for shown, _ in inputs)
+    _output_folder(args.output)
     failures = 0
-    for path in paths:
-        try:
-            result = convert_source(read_bytes(path, limits), path, doc_id=ids[path],
-                                    validate=not args.no_validate, encoding=args.encoding, limits=limits)
-        except ReadoutError as exc:
+    for shown, fs_path in inputs:
+        problem = _convert_one(args, shown, fs_path, ids[shown], limits)
+        if problem:
             failures += 1
-            print(f"readout: error: {exc}", file=sys.stderr)
-            continue
-        write_atomic(os.path.join(args.output, f"{ids[path]}.json"), result.json)
-        write_atomic(os.path.join(args.output, f"{ids[path]}.xml"), result.xml)
-    converted = len(paths) - failures
-    print(f"readout: converted {converted} of {len(paths)} document(s) into {args.output}", file=sys.stderr)
-    if not paths:
-        raise ReadoutError("no readouts found in " + ", ".join(args.paths))
+            print(f"readout: error: {one_line(problem)}", file=sys.stderr)
+    converted = len(inputs) - failures
+    print(f"readout: converted {converted} of {len(inputs)} document(s) into {args.output}", file=sys.stderr)
     return 2 if failures else 0
+
+
+def _convert_one(args, shown: str, fs_path: str, doc_id: str, limits) -> str | None:
+    """Convert and write one document; the problem as one line, or None.
+
+    Any exception stays with its document, so one bad file (or a bug it
+    triggers) never costs the rest of the batch.
+    """
+    from ..errors import ReadoutError
+    from ..pipeline import convert_source
+    from ..sources import read_bytes
+
+    try:
+        result = convert_source(read_bytes(fs_path, limits, name=shown), shown, doc_id=doc_id,
+                                validate=not args.no_validate, encoding=args.encoding, limits=limits)
+        _write_pair(args.output, doc_id, result.json, result.xml)
+    except ReadoutError as exc:
+        return str(exc)
+    except OSError as exc:
+        return f"{shown}: cannot write {doc_id}.json/.xml into {args.output}: {exc.strerror or exc}"
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch
+        return f"{shown}: internal error: {type(exc).__name__}: {exc}"
+    _warn_if_not_a_readout(result.doc, shown)
+    return None
+
+
+def _write_pair(folder: str, doc_id: str, json_bytes: bytes, xml_bytes: bytes) -> None:
+    """Both files or neither: each is written to a temporary file, synced, then both are renamed.
+
+    A failure before the renames leaves the previous <id>.json and <id>.xml as
+    they were and no temporary file behind.
+    """
+    import os
+    import tempfile
+
+    temps: list[str] = []
+    try:
+        for suffix, data in ((".json", json_bytes), (".xml", xml_bytes)):
+            fd, tmp = tempfile.mkstemp(prefix=f".{doc_id}{suffix}.", suffix=".tmp", dir=folder)
+            temps.append(tmp)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for tmp, suffix in zip(temps, (".json", ".xml")):
+            os.replace(tmp, os.path.join(folder, doc_id + suffix))
+    finally:
+        for tmp in temps:
+            if os.path.exists(tmp):
+                os.unlink(tmp)

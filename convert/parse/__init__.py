@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from pathlib import PurePath
 
 from ..model import Document, Source
@@ -12,22 +13,56 @@ from .reading import decode, normalize_newlines, newline_style
 from .segment import segment
 
 _UNSAFE = re.compile(r"[^a-z0-9._-]+")
-_MAX_ID = 120
+_MAX_ID = 120  # the schema's limit; with ".json" still far below any file system's name limit
+_HASH = 12  # hex digits of a name's hash added to an id
 # Names Windows reserves whatever the extension.
 _RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 
 
-def make_id(path: str, sha256: str) -> str:
-    """A stable, filesystem-safe id from a source path (its file name, without suffix)."""
+def make_id(path: str, sha256: str = "") -> str:
+    """A stable, filesystem-safe id from a source path: its file name, without suffix.
+
+    The id depends on the file name only (``sha256`` is accepted for old
+    callers and unused), so ``convert --to``, ``convert -o`` and ``archive``
+    agree, and an edited file keeps its id. Whatever the name, the id is
+    lower-case ``[a-z0-9._-]``, starts with a letter or digit, is at most 120
+    characters, and is never a Windows device name (``con``, ``nul``, ...):
+    ``../``, absolute paths and drive letters cannot escape the output folder,
+    and names differing only in case meet in one id, which
+    :func:`convert.sources.unique_ids` then tells apart. Accents are folded
+    (``Élysée`` -> ``elysee``); a name with other characters that cannot be
+    kept (``首脳会談``) gets a hash of the name, so two such names never
+    share an id.
+    """
     stem = PurePath(path.replace("\\", "/")).name
     if stem.lower().endswith((".txt", ".text")):
         stem = stem.rsplit(".", 1)[0]
-    slug = _UNSAFE.sub("-", stem.lower()).strip("-.")
-    if not slug or slug.split(".")[0] in _RESERVED:
-        slug = f"doc-{slug}-{sha256[:12]}".replace("--", "-").strip("-")
+    folded, lost = _fold(stem)
+    slug = _UNSAFE.sub("-", folded.lower()).strip("-.")
+    if not slug or lost:
+        slug = f"{slug or 'doc'}-{_name_hash(stem)}"
+    if slug.split(".")[0] in _RESERVED:
+        slug = f"doc-{slug}"
     if len(slug) > _MAX_ID:
-        slug = slug[: _MAX_ID - 13].rstrip("-.") + "-" + hashlib.sha256(stem.encode()).hexdigest()[:12]
+        slug = slug[: _MAX_ID - _HASH - 1].rstrip("-.") + "-" + _name_hash(stem)
     return slug
+
+
+def _fold(stem: str) -> tuple[str, bool]:
+    """ASCII letters of ``stem`` with accents dropped, and whether anything else was dropped."""
+    if stem.isascii():
+        return stem, False
+    kept, lost = [], False
+    for c in unicodedata.normalize("NFKD", stem):
+        if c.isascii():
+            kept.append(c)
+        elif not unicodedata.combining(c):
+            lost = True
+    return "".join(kept), lost
+
+
+def _name_hash(stem: str) -> str:
+    return hashlib.sha256(stem.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH]
 
 
 def parse_text(text: str, path: str = "<string>", *, source: Source | None = None, doc_id: str | None = None) -> Document:

@@ -1,13 +1,40 @@
-"""Bytes to text: decoding, BOM and newline handling.
+"""Bytes to text: decoding, BOM and newline handling, and refusing what is not text.
 
 The parser works on text with ``\\n`` newlines only; :class:`Decoded` keeps
 what was found so the canonical form can say how the source was stored.
+
+Detection order when no encoding is named (``--encoding`` skips all of it and
+decodes strictly with the named codec):
+
+1. A byte-order mark: UTF-8, UTF-32 LE/BE, UTF-16 LE/BE. UTF-32 LE is tried
+   before UTF-16 LE because its mark starts with UTF-16 LE's.
+2. A known binary signature (PNG, JPEG, GIF, PDF, ZIP and Office, gzip, xz,
+   7-Zip, ELF, SQLite, old Office) or a NUL byte: refused as binary, with a
+   hint when the NULs look like UTF-16 without a mark.
+3. UTF-8, strictly (ASCII is UTF-8).
+4. Shift_JIS, read as cp932 (the superset Japanese Windows writes), only when
+   it decodes strictly *and* reads as Japanese: kana, CJK punctuation,
+   full-width forms, or two ideographs in a row. Decoding alone proves
+   little: English cp1252 text whose only non-ASCII bytes are curly
+   apostrophes before a letter ("Japan’s") decodes as cp932 too, each pair
+   turning into one lone ideograph.
+5. cp1252 (Windows Western), strictly: five byte values are undefined in it,
+   so a file holding them is not cp1252 either.
+6. Otherwise an :class:`InputError` names the first byte that is not UTF-8.
+
+Then, whatever the encoding: a NUL character means binary; a text that is
+more than a tenth C0 control characters in its first 8 KB is binary too;
+rarer controls are kept (the text is lossless; the XML form escapes them).
+An empty file, a file of white space only and an HTML page are refused with
+a message, since converting them would give an empty or meaningless
+document. CRLF and lone CR become LF; the original style is recorded.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from dataclasses import dataclass
 
 from ..errors import InputError
@@ -20,8 +47,35 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Tried in order when no encoding is named and the bytes are not UTF-8.
-_FALLBACKS = ("cp1252", "shift_jis")
+# File signatures ("magic numbers") of formats users mistake for text.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or Office document"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\x1f\x8b", "a gzip file"),
+    (b"\xfd7zXZ\x00", "an xz file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+)
+
+SAMPLE = 8192  # bytes or characters looked at to call a file binary
+_CONTROL_SHARE = 0.1  # more C0 controls than this in the sample: binary
+_CONTROLS = re.compile("[\x01-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, LF, VT, FF, CR, ESC
+_BLANK = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
+# An HTML page: its first tag (after comments) is a doctype, html, head or body.
+_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE | re.DOTALL)
+
+SHIFT_JIS = "cp932"
+# Kana, CJK symbols and punctuation, full-width ASCII and signs: not half-width
+# katakana, which is what stray cp1252 accented letters become in cp932.
+_JAPANESE = re.compile("[\u3000-\u30ff\uff01-\uff5e\uffe0-\uffe6]|[\u4e00-\u9fff]{2}")
+_CP1252 = "cp1252"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,53 +103,145 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _looks_binary(raw: bytes) -> bool:
-    return b"\x00" in raw[:8192]
+# --- binary input ---------------------------------------------------------------------------------
+
+def _signature(raw: bytes) -> str | None:
+    for magic, what in _SIGNATURES:
+        if raw.startswith(magic):
+            return what
+    return None
 
 
-def _strict_decode(raw: bytes, encoding: str, name: str) -> str:
+def _utf16_hint(raw: bytes) -> str:
+    """A hint when NULs sit in every other byte, as in UTF-16 text without a mark."""
+    sample = raw[:SAMPLE]
+    if len(sample) < 4:
+        return ""
+    for zeros, name in ((sample[1::2], "utf-16-le"), (sample[0::2], "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            return f"; if it is UTF-16 text without a byte-order mark, name it with --encoding {name}"
+    return ""
+
+
+def _refuse_binary_bytes(raw: bytes, name: str) -> None:
+    """Before guessing an encoding: formats with a signature, and NUL bytes."""
+    what = _signature(raw)
+    if what:
+        raise InputError(f"{name}: binary file ({what}), not a readout's text")
+    nul = raw.find(0, 0, SAMPLE)
+    if nul < 0:
+        nul = raw.find(0)
+    if nul >= 0:
+        raise InputError(f"{name}: binary file (NUL byte at byte {nul}){_utf16_hint(raw)}")
+
+
+def _byte_offset(text: str, index: int, encoding: str, skipped: int) -> int:
+    """The byte offset in the file of character ``index`` (``skipped``: the BOM's length)."""
+    try:
+        return skipped + len(text[:index].encode(encoding))
+    except (UnicodeEncodeError, LookupError):  # a codec that cannot encode back: characters will do
+        return skipped + index
+
+
+def _refuse_binary_text(text: str, name: str, encoding: str, skipped: int) -> None:
+    """After decoding: NUL characters and a text made of control characters."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError(f"{name}: binary file (NUL character at byte {_byte_offset(text, nul, encoding, skipped)})")
+    sample = text[:SAMPLE]
+    controls = len(_CONTROLS.findall(sample))
+    if controls > _CONTROL_SHARE * len(sample):
+        first = _CONTROLS.search(sample).start()
+        raise InputError(
+            f"{name}: binary file ({controls} control characters in the first {len(sample)},"
+            f" the first at byte {_byte_offset(text, first, encoding, skipped)})"
+        )
+
+
+# --- text that is no readout -------------------------------------------------------------------
+
+def _refuse_non_readout(text: str, raw: bytes, name: str) -> None:
+    if not raw:
+        raise InputError(f"{name}: empty file")
+    if _BLANK.fullmatch(text):
+        raise InputError(f"{name}: no text (only white space)")
+    if _HTML.match(text[:SAMPLE]):
+        raise InputError(f"{name}: an HTML page, not a readout's text (save the page as plain text first)")
+
+
+# --- decoding ---------------------------------------------------------------------------------------
+
+def _strict_decode(raw: bytes, encoding: str, name: str, skipped: int = 0) -> str:
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: cannot decode as {encoding} at byte {exc.start}") from None
+        raise InputError(f"{name}: cannot decode as {encoding} at byte {skipped + exc.start}") from None
     except LookupError:
         raise InputError(f"{name}: unknown encoding {encoding!r}") from None
 
 
+def _reads_as_japanese(raw: bytes) -> str | None:
+    try:
+        text = raw.decode(SHIFT_JIS)
+    except UnicodeDecodeError:
+        return None
+    return text if _JAPANESE.search(text) else None
+
+
+def _guess(raw: bytes, name: str) -> tuple[str, str]:
+    """Text and encoding of bytes with no BOM and no encoding named (steps 3 to 6)."""
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_error = exc.start
+    text = _reads_as_japanese(raw)
+    if text is not None:
+        return text, SHIFT_JIS
+    try:
+        return raw.decode(_CP1252), _CP1252
+    except UnicodeDecodeError:
+        pass
+    raise InputError(
+        f"{name}: cannot decode: not UTF-8 at byte {first_error}, nor Shift_JIS or cp1252;"
+        " name the encoding with --encoding"
+    )
+
+
+def _canonical_name(encoding: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return encoding.lower()
+
+
+def _named_bom(raw: bytes, encoding: str) -> bool:
+    """Whether a named codec that removes the mark itself (utf-16, utf-32) found one."""
+    return encoding in ("utf-16", "utf-32") and raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
+                                                                codecs.BOM_UTF32_BE))
+
+
 def decode(raw: bytes, name: str = "<input>", encoding: str | None = None) -> Decoded:
-    """Decode ``raw``; raise :class:`InputError` with the byte offset when impossible."""
+    """Decode ``raw``; raise :class:`InputError` (with the byte offset) when impossible or not text."""
     digest = hashlib.sha256(raw).hexdigest()
     bom = False
+    skipped = 0  # bytes of a mark removed here, before decoding
     if encoding is None:
         for mark, enc in _BOMS:
             if raw.startswith(mark):
-                raw, encoding, bom = raw[len(mark):], enc, True
+                encoding, bom, skipped = enc, True, len(mark)
                 break
-    if encoding is None:
-        if _looks_binary(raw):
-            raise InputError(f"{name}: binary file (NUL byte at offset {raw.index(0)})")
-        try:
-            text = raw.decode("utf-8")
-            encoding = "utf-8"
-        except UnicodeDecodeError as exc:
-            first_error = exc.start
-            for enc in _FALLBACKS:
-                try:
-                    text = raw.decode(enc)
-                except UnicodeDecodeError:
-                    continue
-                encoding = enc
-                break
-            else:
-                raise InputError(
-                    f"{name}: not valid UTF-8 at byte {first_error} and no fallback encoding fits;"
-                    " name one with --encoding"
-                ) from None
+        if bom:
+            text = _strict_decode(raw[skipped:], encoding, name, skipped)
+        else:
+            _refuse_binary_bytes(raw, name)
+            text, encoding = _guess(raw, name)
     else:
         text = _strict_decode(raw, encoding, name)
-        if text.startswith("\ufeff"):
-            text, bom = text[1:], True
-    if "\x00" in text:
-        raise InputError(f"{name}: binary file (NUL character at offset {text.index(chr(0))})")
+        encoding = _canonical_name(encoding)
+        bom = _named_bom(raw, encoding)
+    _refuse_binary_text(text, name, encoding, skipped)
+    if text.startswith("\ufeff"):  # a named codec that keeps the mark (utf-8, utf-16-le, ...)
+        text, bom = text[1:], True
+    _refuse_non_readout(text, raw, name)
     style = newline_style(text)
     return Decoded(normalize_newlines(text), encoding.lower(), bom, style, digest)
