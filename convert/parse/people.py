@@ -35,7 +35,7 @@ _PARTICLE = r"(?:de|da|do|dos|das|del|della|di|van|von|der|den|bin|binti|bint|ib
 _SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|MP|QC|KC|AC|II|III)\b\.?)"
 _NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD})*)\b(?!['’]s\b){_SUFFIX}*"
 _HON_START = r"(?:Mr|Ms|Mrs|Dr|H\.\s?E|Hon|Rt|Right|The|His|Her|Senator|Prof|Sir|Dame)\b"
-_ROLE_WORD = rf"(?!{_HON_START})(?:[{_UP}](?:[\w’'\-]|\.(?=\w))*(?:(?<=\.[{_UP}])\.)?|\([^()]{{1,60}}\))"
+_ROLE_WORD = rf"(?!{_HON_START})(?:[{_UP}][\w’'\-]*(?:\.(?=\w)[\w’'\-]*)*(?:(?<=\.[{_UP}])\.)?|\([^()]{{1,60}}\))"
 _ROLE_HEAD = (
     r"(?:Prime|President|Vice|Minister|Deputy|Secretary|Chancellor|Federal|Foreign|State|Crown|King|Queen"
     r"|Emir|Sultan|Chief|Director|Ambassador|Aide|Governor|Chair|Leader|Special|Assistant|Principal|Joint"
@@ -43,11 +43,9 @@ _ROLE_HEAD = (
     r"|Acting|Permanent|Advis[eo]r|Envoy|Counsellor|Councilor)[\w\-]*"
 )
 _ROLE = rf"(?P<role>{_ROLE_HEAD}(?:\s+(?:(?:of|for|and|the|to)\s+)*{_ROLE_WORD})*)"
-_NAME_FIRST = re.compile(
-    rf"(?:[Tt]he\s+)?(?P<hon>{_HONORIFIC})?{_NAME}"
-    rf"(?:\s*,\s*(?P<inverted>{_WORD}(?:\s+{_WORD})*)(?=\s*,\s*{_ROLE_HEAD}))?"
-    rf"(?:\s*,\s*{_ROLE})?"
-)
+_NAME_FIRST = re.compile(rf"(?:[Tt]he\s+)?(?P<hon>{_HONORIFIC})?{_NAME}(?:\s*,\s*{_ROLE})?")
+# "H.E. Mr. Lavrov, Sergey Viktorovich, Minister of ...": family name, comma, given names.
+_INVERTED = re.compile(rf"\s*,\s*(?P<inverted>{_WORD}(?:\s+{_WORD})*)\s*,\s*{_ROLE}")
 _TITLE = (
     r"(?:(?:Japanese|US|U\.S\.|British|Chinese|Korean|Indian)\s+)?(?P<title>Prime\s+Minister|President"
     r"|Chancellor|Foreign\s+Minister|Minister\s+(?:for|of)\s+Foreign\s+Affairs(?:\s+and\s+Trade)?"
@@ -119,7 +117,7 @@ def split_name(words: list[str], honorific: str | None) -> tuple[str | None, str
         return None, None
     if _PATRONYMIC.intersection(words):
         return None, None
-    caps = [w for w in words if _CAPS.fullmatch(w)]
+    caps = [w for w in words if len(w) > 1 and w.isupper() and w[-1] != "."]  # "KISHIDA", not the initial "R."
     if caps:
         if len(caps) > 1:
             return None, None
@@ -138,18 +136,18 @@ def split_name(words: list[str], honorific: str | None) -> tuple[str | None, str
     return " ".join(words[:-1]), words[-1]
 
 
-def _participant(text: str, match: re.Match, role: str | None, org: str | None, start: int) -> Participant:
+def _participant(text: str, match: re.Match, role: str | None, org: str | None, start: int,
+                 inverted: re.Match | None = None) -> Participant:
     name_start = match.start("hon") if match["hon"] else match.start("name")
-    end = match.end("name")
-    name_end = _SUFFIX_RUN.match(text, end).end()
+    name_end = _SUFFIX_RUN.match(text, match.end("name")).end()
     hon = match["hon"].strip() if match["hon"] else None
-    words = match["name"].split()
-    if match.groupdict().get("inverted"):
-        given, family = match["inverted"], match["name"]
-        name_end = match.end("inverted")
+    if inverted is not None:
+        given, family = inverted["inverted"], match["name"]
+        name_end = inverted.end("inverted")
     else:
-        given, family = split_name(words, hon)
-    return Participant(text[name_start:name_end], hon, given, family, role, org, Extent(start, match.end()))
+        given, family = split_name(match["name"].split(), hon)
+    end = inverted.end() if inverted is not None else match.end()
+    return Participant(text[name_start:name_end], hon, given, family, role, org, Extent(start, end))
 
 
 def _cues(text: str) -> tuple[list[int], list[int]]:
@@ -172,15 +170,19 @@ def _name_first(text: str, cues: list[int], taken: list[tuple[int, int]]) -> lis
         if match is None or not _is_person(text, match):
             continue
         found.append(_from_name_first(text, match))
-        taken.append((found[-1].extent.start, match.end()))
-        end = match.end()
+        end = found[-1].extent.end
+        taken.append((found[-1].extent.start, end))
     return found
 
 
 def _from_name_first(text: str, match: re.Match) -> Participant:
-    role, org = split_role(match["role"]) if match["role"] else (None, None)
+    inverted = None
+    if match["role"] is None and match["hon"] and text.startswith(",", match.end()):
+        inverted = _INVERTED.match(text, match.end())
+    role_text = inverted["role"] if inverted else match["role"]
+    role, org = split_role(role_text) if role_text else (None, None)
     start = match.start("hon") if match["hon"] else match.start("name")
-    return _participant(text, match, role, org, start)
+    return _participant(text, match, role, org, start, inverted)
 
 
 def _caps_before(text: str, at: int, taken: list[tuple[int, int]]) -> Participant | None:
