@@ -70,6 +70,16 @@ class Context:
     @cached_property
     def prose(self) -> str:
         """The text with every non-content character turned into a newline; offsets kept."""
+        return self._masked(keep_links=False)
+
+    @cached_property
+    def content(self) -> str:
+        """Like :attr:`prose`, with web link labels kept: for rules about the labels' own form."""
+        if not any(m.kind == "link" for b in self.prose_blocks for m in b.marks):
+            return self.prose
+        return self._masked(keep_links=True)
+
+    def _masked(self, keep_links: bool) -> str:
         text = self.text
         pieces: list[str] = []
         pos = 0
@@ -78,12 +88,13 @@ class Context:
                 continue
             pieces.append(_blank(text, pos, block.start))
             cut = block.start
-            for mark in block.marks:
-                if mark.kind == "link":
-                    a, b = block.start + mark.start, block.start + mark.end
-                    pieces.append(text[cut:a])
-                    pieces.append("\n" * (b - a))
-                    cut = b
+            if not keep_links:
+                for mark in block.marks:
+                    if mark.kind == "link":
+                        a, b = block.start + mark.start, block.start + mark.end
+                        pieces.append(text[cut:a])
+                        pieces.append("\n" * (b - a))
+                        cut = b
             pieces.append(text[cut:block.end])
             pos = block.end
         pieces.append(_blank(text, pos, len(text)))
@@ -98,20 +109,39 @@ class Context:
         return None
 
     @cached_property
-    def truncated(self) -> bool:
-        """The text stops mid-sentence with no footer after it: the page was cut, not finished."""
+    def ends_open(self) -> bool:
+        """The last paragraph has no closing punctuation and nothing (footer, footnotes) follows it.
+
+        Either the page was cut short or its last full stop is missing: rules
+        about pairs (quotes, brackets) do not judge such an end.
+        """
         last = self.last_content
         if last is None or self.doc.footer:
             return False
         if any(b.start > last.start for b in self.blocks if b.kind == "footnote"):
             return False
-        return not _CLOSED.search(last.text) and (bool(_DANGLING.search(last.text)) or _cut_word(last.text))
+        return not _CLOSED.search(last.text)
+
+    @cached_property
+    def truncated(self) -> bool:
+        """The text stops mid-sentence (on half a word or a word that cannot end one): the page was cut."""
+        if not self.ends_open:
+            return False
+        text = self.last_content.text
+        return bool(_DANGLING.search(text)) or _cut_word(text)
 
     @cached_property
     def accepted(self) -> frozenset[str]:
         """Words the configuration accepts (accepted-words), lower-cased."""
         words = self.setting("accepted_words", ()) or ()
         return frozenset(w.lower() for w in words)
+
+    def shared(self, key: str, compute):
+        """``compute(self)`` once per document, shared by the rules that need it."""
+        memo = self.__dict__.setdefault("_shared", {})
+        if key not in memo:
+            memo[key] = compute(self)
+        return memo[key]
 
     def setting(self, name: str, default=None):
         """A configuration value, or ``default`` when there is none or it is unset."""

@@ -1,0 +1,121 @@
+"""Typography: brackets that do not pair up, and paragraphs that do not end.
+
+Both are judged paragraph by paragraph on content only (residue and link
+labels left out), and neither judges the last paragraph of a document that
+stops mid-sentence: the page was cut there, which is another problem.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import Finding, Rule, register
+
+# "1)", "a)", "ii)" used as in-line enumerators: a closing bracket with no opening one, by design.
+_ENUMERATOR = re.compile(r"(?:^|[\s:;,])(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
+_CLOSED = re.compile(r"[.!?:;。…]['’\"”)\]]*\s*$|[\"”’)\]]\s*$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_MIN_WORDS = 8  # shorter lines without a full stop are headings, captions or labels
+# Photo captions and table rows are residue the parser may keep as paragraphs.
+_CAPTION = re.compile(r"^(?:\(\d{1,2}\)\s*)?(?:An?\s+)?(?:picture|photo(?:graph)?|image)s?\b|\bPhoto:|\|", re.I)
+# Reporting verbs of readouts: a line with one is a sentence, not a topic heading.
+_VERB = re.compile(r"(?<![\w-])(?:stated|expressed|welcomed|agreed|confirmed|concurred|affirmed|reaffirmed|"
+                   r"emphasi[sz]ed|explained|noted|said|shared|exchanged|held|hosted|requested|responded|told|added|"
+                   r"mentioned|invited|congratulated|thanked|asked|discussed|announced|visited|met|called|delivered|attended|"
+                   r"received|issued|signed|participated|paid|gave|made|took|returned|arrived|departed)\b")
+# Any finite verb at all: an auxiliary, a modal or a past tense; noun-phrase headings have none.
+_FINITE = re.compile(r"(?<![\w-])(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|shall|"
+                     r"[a-z]{3,}ed)\b")
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")
+_LOWER_SHARE = 0.65
+_PAIRS = (("(", ")"), ("[", "]"))
+
+
+@register
+class UnbalancedBrackets(Rule):
+    """A paragraph opens more brackets than it closes, or the reverse.
+
+    ``(NATO`` with no ``)``; ``Japan)`` with no ``(``. In-line enumerators
+    such as ``1)`` and ``a)`` are not counted.
+    """
+
+    code = "TY007"
+    name = "unbalanced-brackets"
+    summary = "unbalanced brackets in a paragraph"
+    bad = "Secretary General of the North Atlantic Treaty Organization (NATO, held a meeting.\n"
+    good = "Secretary General of the North Atlantic Treaty Organization (NATO), held a meeting.\n"
+
+    def check(self, ctx):
+        prose = ctx.prose
+        for block in ctx.prose_blocks:
+            if "(" not in block.text and ")" not in block.text and "[" not in block.text and "]" not in block.text:
+                continue
+            if ctx.ends_open and block is ctx.last_content:
+                continue
+            text = prose[block.start:block.end]  # link labels blanked
+            yield from _unbalanced(text, block.start)
+
+
+def _unbalanced(text: str, base: int):
+    for opening, closing in _PAIRS:
+        stack: list[int] = []
+        for i, ch in enumerate(text):
+            if ch == opening:
+                stack.append(i)
+            elif ch == closing:
+                if stack:
+                    stack.pop()
+                elif closing == ")" and _ENUMERATOR.search(text, max(0, i - 6), i):
+                    continue  # "1)", "a)" numbering items in the line
+                else:
+                    yield Finding(base + i, base + i + 1, f"{closing!r} closes no {opening!r} in this paragraph")
+                    return
+        if stack:
+            at = stack[0] if len(stack) == 1 else stack[-1]
+            yield Finding(base + at, base + at + 1, f"{opening!r} is never closed in this paragraph")
+
+
+@register
+class MissingClosingPunctuation(Rule):
+    """A paragraph of running text does not end with a full stop (or other closing punctuation).
+
+    Only running text counts: not headings, titles, captions, table rows,
+    list bullets, lines of fewer than eight words, lines mostly in Title
+    Case (topic headings of press conferences), or a line ending in a comma
+    that introduces the next one. The last paragraph of a document with
+    nothing after it (no footer) is not judged: a page cut short looks the
+    same, and is reported as truncated text instead.
+    """
+
+    code = "TY008"
+    name = "missing-closing-punctuation"
+    summary = "paragraph without closing punctuation"
+    bad = ("(3) The two sides also exchanged views on regional situations, including the situation in Ukraine\n\n"
+           "Related Link\n")
+    good = ("(3) The two sides also exchanged views on regional situations, including the situation in Ukraine.\n\n"
+            "Related Link\n")
+
+    def check(self, ctx):
+        for block in ctx.prose_blocks:
+            if block.kind not in ("lead", "paragraph", "item") or block.form in ("subheading", "bullet"):
+                continue
+            if ctx.ends_open and block is ctx.last_content:
+                continue
+            text = block.text
+            if _CLOSED.search(text) or text.rstrip().endswith(",") or not _running_text(text):
+                continue
+            end = block.end
+            start = max(block.start, end - 24)
+            yield Finding(start, end, f"paragraph ends without closing punctuation: '...{text[-24:].lstrip()}'")
+
+
+def _running_text(text: str) -> bool:
+    """A sentence rather than a heading or caption: enough words, mostly lower case, or a verb."""
+    words = _WORD.findall(text)
+    if len(words) < _MIN_WORDS or _CAPTION.search(text):
+        return False
+    long = [w for w in words if len(w) >= 4]
+    lower = sum(1 for w in long if w[0].islower())
+    if _SENTENCE_BREAK.search(text) or _VERB.search(text):
+        return True
+    return lower >= _LOWER_SHARE * len(long) and bool(_FINITE.search(text))

@@ -1,0 +1,139 @@
+"""Typography: spaces around punctuation and brackets.
+
+Each rule runs one compiled pattern over the document's content (residue
+blanked out, offsets kept), and each fix only adds or removes spaces, so
+all of them are safe. Web link labels are residue and are skipped, with
+one exception: TY004 checks the spaces inside their brackets, since a
+label such as ``( English (PDF/56KB ) / Japanese (PDF/97KB) )`` is printed
+with the content and its stray spaces are a typing slip.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..problem import replace
+from .base import Finding, Rule, register
+
+# "( English", "56KB )", "[ Provisional": spaces (not line breaks) just inside a bracket.
+_INSIDE = re.compile(r"(?<=[(\[])[ \t\u00a0]+(?=[^\s)\]])|(?<=[^\s(\[])[ \t\u00a0]+(?=[)\]])")
+# "fishing.The", "Japan,and", "cooperation;the": a word, punctuation, a word, no space.
+# The word before needs two lower-case letters, so "U.S.", "Mr.X" style initials and
+# domain names ("mofa.go.jp", lower case after the dot) are left alone.
+_NO_SPACE_AFTER = re.compile(r"(?<=[a-z]{2})(?P<p>[.!?])(?=[A-Z][a-z])|(?<=[A-Za-z]{2})(?P<c>[,;])(?=[A-Za-z]{2})")
+# "Abe , Prime", "Japan ." : a word, spaces, then punctuation followed by a space or the end.
+_SPACE_BEFORE = re.compile(r"(?<=[\w)\"”’])[ \t\u00a0]+(?=[,;:.!?](?:\s|$))")
+# Two or more spaces (or no-break spaces) between two words on one line.
+_DOUBLE = re.compile(r"(?<=\S)(?: [ \u00a0]+|\u00a0 [ \u00a0]*)(?=\S)")
+
+
+@register
+class SpaceInsideBrackets(Rule):
+    """A space just inside a bracket: ``( English`` or ``56KB )``.
+
+    The fix removes it. Link labels are checked too (see the module notes).
+    """
+
+    code = "TY004"
+    name = "space-inside-brackets"
+    summary = "space just inside a bracket"
+    bad = "a joint statement ( English ) was issued.\n"
+    good = "a joint statement (English) was issued.\n"
+    fixed = good
+
+    def check(self, ctx):
+        text = ctx.content
+        if "( " not in text and " )" not in text and "[ " not in text and " ]" not in text \
+                and "\u00a0" not in text and "\t" not in text:
+            return
+        for m in _INSIDE.finditer(text):
+            side = "after" if text[m.start() - 1] in "([" else "before"
+            bracket = text[m.start() - 1] if side == "after" else text[m.end()]
+            yield Finding(m.start(), m.end(), f"space {side} {bracket!r}: {_excerpt(text, m.start(), m.end())!r}",
+                          replace(m.start(), m.end(), ""))
+
+
+@register
+class MissingSpaceAfter(Rule):
+    """No space after a full stop, comma or semicolon between two words: ``fishing.The``.
+
+    Abbreviations with capitals (``U.S.``), decimals (``3.5``), thousands
+    (``1,000``) and domain names (``www.mofa.go.jp``) are not reported. The
+    fix inserts the space.
+    """
+
+    code = "TY005"
+    name = "missing-space-after-punctuation"
+    summary = "missing space after a full stop or comma"
+    bad = "the two sides discussed fishing.The talks will continue.\n"
+    good = "the two sides discussed fishing. The talks will continue.\n"
+    fixed = good
+
+    def check(self, ctx):
+        text = ctx.prose
+        for m in _NO_SPACE_AFTER.finditer(text):
+            if _in_web_address(text, m.start()):
+                continue
+            yield Finding(m.start(), m.end(), f"no space after {m.group(0)!r}: {_excerpt(text, m.start(), m.end())!r}",
+                          replace(m.end(), m.end(), " "))
+
+
+def _in_web_address(text: str, at: int) -> bool:
+    start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+    word = text[start:at]
+    return "/" in word or "@" in word or word.startswith("www")
+
+
+@register
+class SpaceBeforePunctuation(Rule):
+    """A space before a comma, full stop, colon or semicolon: ``Abe , Prime``.
+
+    The fix removes the space.
+    """
+
+    code = "TY006"
+    name = "space-before-punctuation"
+    summary = "space before punctuation"
+    bad = "Mr. Abe , Prime Minister of Japan, met the President .\n"
+    good = "Mr. Abe, Prime Minister of Japan, met the President.\n"
+    fixed = good
+
+    def check(self, ctx):
+        text = ctx.prose
+        for m in _SPACE_BEFORE.finditer(text):
+            mark = text[m.end()]
+            if mark == "." and text.startswith("..", m.end()):
+                continue  # an ellipsis " ..." may stand after a space
+            yield Finding(m.start(), m.end() + 1, f"space before {mark!r}: {_excerpt(text, m.start(), m.end() + 1)!r}",
+                          replace(m.start(), m.end(), ""))
+
+
+@register
+class DoubleSpace(Rule):
+    """Two or more spaces between words.
+
+    No-break spaces count as spaces. The fix leaves one space.
+    """
+
+    code = "TY009"
+    name = "double-space"
+    summary = "two or more spaces between words"
+    bad = "Prime Minister Kishida  held a meeting.\n"
+    good = "Prime Minister Kishida held a meeting.\n"
+    fixed = good
+
+    def check(self, ctx):
+        text = ctx.prose
+        if "  " not in text and "\u00a0" not in text:
+            return
+        for m in _DOUBLE.finditer(text):
+            yield Finding(m.start(), m.end(), f"{m.end() - m.start()} spaces in {_excerpt(text, m.start(), m.end())!r}",
+                          replace(m.start(), m.end(), " "))
+
+
+def _excerpt(text: str, start: int, end: int, around: int = 12) -> str:
+    """The offending spot with a few characters either side, on its line."""
+    left = max(text.rfind("\n", 0, start) + 1, start - around)
+    right = text.find("\n", end)
+    right = min(right if right != -1 else len(text), end + around)
+    return text[left:right]
