@@ -47,7 +47,8 @@ def test_seed_000_a_meeting_then_a_working_dinner_in_japan() -> None:
     meeting, dinner = L.events
     assert (meeting.start_text, meeting.duration_text) == ("6:20 p.m.", "approximately 25 minutes")
     assert (dinner.start_text, dinner.duration_text) == ("7:10 p.m.", "about 55 minutes")
-    assert L.text[dinner.extent.start:dinner.extent.end] == "working dinner was held for about 55 minutes starting at 7:10 p.m."
+    phrase = "working dinner was held for about 55 minutes starting at 7:10 p.m."
+    assert L.text[dinner.extent.start:dinner.extent.end] == phrase
     assert L.unresolved == ()
 
 
@@ -144,7 +145,8 @@ def test_kananaskis_2002_japan_date_printed_day_first() -> None:
 def test_germany_2024_abroad_without_japan_time() -> None:
     L = corpus_lead("japan.kantei.go.jp_101_kishida_diplomatic_202407_12germany2")
     meeting, dinner = L.events
-    assert (meeting.kind, meeting.start_text, meeting.start, meeting.duration) == ("meeting", "5:30 p.m.", None, "PT45M")
+    assert (meeting.kind, meeting.start_text, meeting.start, meeting.duration) == ("meeting", "5:30 p.m.", None,
+                                                                                   "PT45M")
     assert (dinner.kind, dinner.start_text, dinner.start, dinner.duration) == ("dinner", "7:00 p.m.", None, "PT1H10M")
     assert L.unresolved == ("start offset: local time abroad without Japan time",)
 

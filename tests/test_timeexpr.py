@@ -131,7 +131,8 @@ def test_local_and_japan_time_pairs(phrase, style, zone, japan_text, month_day, 
         ("8:30 a.m. on October 29 (local time)", "local", None),
         ("11:20am (UK time)", "other", "UK time"),
         ("12:00 P.M. (PST)", "other", "PST"),
-        ("1:30 p.m. (Thursday, April 12, 9:20 p.m., U.S. Western Standard Time)", "other", "U.S. Western Standard Time"),
+        ("1:30 p.m. (Thursday, April 12, 9:20 p.m., U.S. Western Standard Time)", "other",
+         "U.S. Western Standard Time"),
     ],
 )
 def test_a_time_marked_with_one_zone(phrase, kind, zone) -> None:

@@ -36,16 +36,17 @@ _STARTERS_AFTER_TIME = re.compile(
 _OVERVIEW_CUES = ("overview", "summary", "outline", "as follows")
 _HEADS = ("meeting", "talk", "conversation", "call", "conference", "dinner", "lunch", "breakfast", "banquet",
           "occasion", "session", "summit", "reception", "ceremony", "videoconference", "teleconference")
-_HEAD_WORDS = frozenset(("meeting meetings talk talks conversation call conference dinner lunch luncheon breakfast banquet "
-                         "occasion session sessions summit reception ceremony videoconference teleconference").split())
+_HEAD_WORDS = frozenset(("meeting meetings talk talks conversation call conference dinner lunch luncheon breakfast "
+                         "banquet occasion session sessions summit reception ceremony videoconference "
+                         "teleconference").split())
 # Heads that only name an event with a modifier: "courtesy call", "press occasion".
 _NEEDS_MOD = frozenset(("call", "occasion", "conference"))
 _ALPHA_RUN = re.compile(r"[^\W\d_]*")
 _GAP = re.compile(r"[ \u00a0-]*")
-_MODS = frozenset(("summit leaders' leaders foreign ministers' ministers working joint press video conference telephone phone informal "
-                   "bilateral trilateral liaison dinner luncheon lunch breakfast official plenary outreach courtesy "
-                   "tête-à-tête online virtual expanded small-group restricted one-on-one summit-level "
-                   "videoconference").split())
+_MODS = frozenset(("summit leaders' leaders foreign ministers' ministers working joint press video conference "
+                   "telephone phone informal bilateral trilateral liaison dinner luncheon lunch breakfast official "
+                   "plenary outreach courtesy tête-à-tête online virtual expanded small-group restricted "
+                   "one-on-one summit-level videoconference").split())
 _ARTICLES = frozenset("a an the this these that its their his her".split())
 _DEFINITE = frozenset("the this these that".split())
 # Words after which a kind names a frame or a reference, not an event of the lead.

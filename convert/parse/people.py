@@ -28,9 +28,14 @@ _HON_TOKEN = (
     r"|Right\s+Hon(?:ou?rable)?\.?|Hon(?:ou?rable)?\.?|Senator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|Sir|Dame"
     r"|General|Y\.A\.B\.|Dato'?(?:\s+S(?:e)?ri)?|Datuk(?:\s+Seri)?|Tan\s+Sri|Sheikh|Prince|Princess"
 )
-_HONORIFIC = rf"(?:(?:{_HON_TOKEN})(?:\s+|(?<=\.)(?=[{_UP}])))(?:(?:the\s+)?(?:{_HON_TOKEN})(?:\s+|(?<=\.)(?=[{_UP}])))*"
+_HON_GAP = rf"(?:\s+|(?<=\.)(?=[{_UP}]))"  # "Mr. X", or "H.E.Mr." run together
+_HONORIFIC = rf"(?:{_HON_TOKEN}){_HON_GAP}(?:(?:the\s+)?(?:{_HON_TOKEN}){_HON_GAP})*"
 # A name word: "Jens", "KISHIDA", "OYUN-ERDENE", "Chan-o-cha", an initial "R.".
-_WORD = rf"(?!(?:Jr|Sr|MP|QC|KC|AC|II|III)\b)(?:[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]*)*(?:'[{_UP}][{_LOW}]+)?|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*|[{_UP}]\.)"
+_WORD = (
+    rf"(?!(?:Jr|Sr|MP|QC|KC|AC|II|III)\b)"
+    rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]*)*(?:'[{_UP}][{_LOW}]+)?"  # Jens, Chan-o-cha, O'Brien
+    rf"|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*|[{_UP}]\.)"  # KISHIDA, OYUN-ERDENE, the initial R.
+)
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|di|van|von|der|den|bin|binti|bint|ibn|al|el)"
 _SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|MP|QC|KC|AC|II|III)\b\.?)"
 _NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD})*)\b(?!['’]s\b){_SUFFIX}*"
