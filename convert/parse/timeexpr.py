@@ -30,7 +30,7 @@ _TIME = re.compile(
     r"|" + _MERIDIEM.format("mer2") + ")"
 )
 # The hour may not continue a number, word, decimal, ratio or amount.
-_NOT_BEFORE = frozenset("0123456789.:/$£€¥,_") 
+_NOT_BEFORE = frozenset("0123456789.:/$£€¥,_")
 _NOTATIONS = {(True, False): "a.m.", (True, True): "A.M.", (False, False): "am", (False, True): "AM"}
 
 
@@ -61,7 +61,7 @@ class TimeExpr:
         return None if hm is None else hm[0] * 60 + hm[1]
 
 
-def _make(match: re.Match, base: int) -> TimeExpr | None:
+def _make(match: re.Match) -> TimeExpr | None:
     hour = int(match["h"])
     sep, mer = match["sep"], match["mer"] or match["mer2"]
     if mer is None:
@@ -71,7 +71,7 @@ def _make(match: re.Match, base: int) -> TimeExpr | None:
         minute = int(match["m"])
         if minute > 59:
             return None
-        return TimeExpr(base + match.start(), base + match.end(), match[0], hour, minute, None, "24h", True, ":")
+        return TimeExpr(match.start(), match.end(), match[0], hour, minute, None, "24h", True, ":")
     minute = int(match["m"]) if match["m"] else 0
     dotted = "." in mer
     notation = _NOTATIONS[(dotted, mer[0].isupper())]
@@ -81,7 +81,7 @@ def _make(match: re.Match, base: int) -> TimeExpr | None:
     meridiem = "am" if mer[0] in "aA" else "pm"
     valid = hour <= 12 and minute <= 59
     text = match.string[match.start():end]
-    return TimeExpr(base + match.start(), base + end, text, hour, minute, meridiem, notation, valid, sep or "")
+    return TimeExpr(match.start(), end, text, hour, minute, meridiem, notation, valid, sep or "")
 
 
 def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
@@ -93,7 +93,7 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
             continue
         if at and text[at - 1] == "-" and match["mer"] is None and match["mer2"] is None:
             continue  # "978-4:12": a code, not a 24-hour time
-        expr = _make(match, 0)
+        expr = _make(match)
         if expr is not None:
             found.append(expr)
     return found
