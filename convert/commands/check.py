@@ -1,12 +1,208 @@
-"""`readout check` (not built yet)."""
+"""`readout check`: lint readouts and report problems with positions, codes and fixes."""
+
+from __future__ import annotations
+
+import sys
+
+EPILOG = """\
+exit status:
+  0  no problem at or above the failing severity (--fail-level, default: warning;
+     info-only results pass)
+  1  problems at or above it (with --fix: problems that remain; with --diff: a file
+     would change)
+  2  bad usage, a bad configuration, an unreadable or undecodable input (reported as
+     ST000 while the other files are still checked), or an internal error
+
+configuration: [tool.readout] in pyproject.toml or readout.toml, found from the first
+PATH upwards (or --config FILE); --show-config prints what is in effect.
+"""
 
 
-def add_parser(sub):
-    parser = sub.add_parser("check", help="(not built yet)")
+def add_parser(sub) -> None:
+    import argparse
+
+    from ..report import FORMATS
+
+    parser = sub.add_parser(
+        "check",
+        help="lint readouts: problems with file, line, column, rule code and fixes",
+        description="Check readouts (files, or folders searched for *.txt) against the rules; "
+                    "`readout rules` lists them.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="readout files or folders of *.txt")
+    parser.add_argument("--format", "--output-format", dest="format", choices=sorted(FORMATS), default="text",
+                        help="output format (default: text, 'path:line:col: CODE message')")
+    parser.add_argument("--select", metavar="CODES", help="only these codes or prefixes, comma-separated (ALL: every rule)")
+    parser.add_argument("--ignore", metavar="CODES", help="leave out these codes or prefixes, comma-separated")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains")
+    parser.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; write nothing")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    parser.add_argument("--statistics", action="store_true", help="print the number of problems per code")
+    parser.add_argument("--fail-level", choices=("error", "warning", "info"),
+                        help="lowest severity that makes the exit status 1 (default: from configuration, warning)")
+    parser.add_argument("--config", metavar="FILE", help="read the configuration from FILE")
+    parser.add_argument("--show-config", action="store_true", help="print the effective configuration and exit")
+    parser.add_argument("--encoding", help="decode inputs with this encoding instead of detecting it")
+    parser.add_argument("--no-progress", action="store_true", help="never draw the progress bar")
     parser.set_defaults(run=run)
 
 
-def run(args):
+def run(args) -> int:
     from ..errors import ReadoutError
 
-    raise ReadoutError("'check' is not built yet")
+    config = _config(args)
+    if args.show_config:
+        from ..config import show
+
+        sys.stdout.write(show(config))
+        return 0
+    if not args.paths:
+        raise ReadoutError("check needs at least one PATH (a readout file or a folder of *.txt)")
+    if args.fix and args.diff:
+        raise ReadoutError("--fix and --diff do not go together: --diff shows what --fix would write")
+    return Run(args, config).main()
+
+
+def _config(args):
+    from ..config import check_codes, load_config
+
+    config = load_config(args.config, start=args.paths[0] if args.paths else None)
+    select = check_codes(_split(args.select), "--select") if args.select else None
+    ignore = tuple(check_codes(_split(args.ignore), "--ignore")) if args.ignore else ()
+    config = config.overridden(select=tuple(select) if select else None, ignore=ignore)
+    if args.fail_level:
+        from dataclasses import replace
+
+        config = replace(config, fail_level=args.fail_level)
+    return config
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+class Run:
+    """One `readout check` invocation: read, lint (and fix), report, decide the exit status."""
+
+    def __init__(self, args, config) -> None:
+        self.args = args
+        self.config = config
+        self.problems: list = []
+        self.unreadable = 0
+        self.changed = 0  # files --fix wrote or --diff would change
+        self.fixed = 0  # fixes applied
+        self.checked = 0
+
+    def main(self) -> int:
+        from ..sources import display_path, iter_paths
+
+        paths = [display_path(p) for p in iter_paths(self.args.paths, report_empty=True)]
+        bar = self._bar(len(paths))
+        for path in paths:
+            self._one(path)
+            bar.update()
+        bar.close()
+        self.problems.sort()
+        self._report()
+        return self._status()
+
+    def _bar(self, total: int):
+        if self.args.no_progress or total < 50:
+            return _NoBar()
+        from ..archive.progress import Bar
+
+        return Bar(total, "check")
+
+    def _one(self, path: str) -> None:
+        from ..errors import InputError
+        from ..lint import lint, unreadable
+        from ..pipeline import parse_source
+        from ..sources import read_bytes
+
+        try:
+            raw = read_bytes(path)
+            if self.args.fix or self.args.diff:
+                raw = self._fix(path, raw)
+            doc, text = parse_source(raw, path, encoding=self.args.encoding)
+        except InputError as exc:
+            self.unreadable += 1
+            problem = unreadable(path, str(exc), self.config)
+            if problem is not None:
+                self.problems.append(problem)
+            else:
+                print(f"readout: error: {exc}", file=sys.stderr)
+            return
+        self.checked += 1
+        if not self.args.diff:
+            self.problems.extend(lint(doc, text, self.config, path))
+
+    def _fix(self, path: str, raw: bytes) -> bytes:
+        from ..fix import diff, fix_bytes
+        from ..fsutil import write_atomic
+
+        result = fix_bytes(raw, path, self.config, encoding=self.args.encoding)
+        if not result.changed:
+            return raw
+        self.changed += 1
+        self.fixed += result.applied
+        if self.args.diff:
+            sys.stdout.write(diff(result))
+            return raw
+        write_atomic(path, result.fixed)
+        return result.fixed
+
+    def _report(self) -> None:
+        from .. import report
+        from ..rules import load_rules
+
+        if self.args.diff:
+            self._report_errors_only()
+            return
+        rules = load_rules()
+        if self.args.statistics:
+            out = report.statistics_json(self.problems, rules) if self.args.format == "json" \
+                else report.statistics_text(self.problems, rules)
+        else:
+            out = report.render(self.args.format, self.problems, rules)
+        sys.stdout.write(out)
+        sys.stdout.flush()
+        if self.args.format == "text":
+            print(self._summary(), file=sys.stderr)
+
+    def _report_errors_only(self) -> None:
+        for problem in self.problems:
+            if problem.code == "ST000":
+                print(f"readout: error: {problem.path}: {problem.message}", file=sys.stderr)
+        print(f"readout: {self.changed} file(s) would be changed ({self.fixed} fix(es))", file=sys.stderr)
+
+    def _summary(self) -> str:
+        fixable = sum(1 for p in self.problems if p.fix is not None and p.fix.safe)
+        files = self.checked + self.unreadable
+        parts = [f"{len(self.problems)} problem(s) in {files} file(s)"]
+        if fixable and not self.args.fix:
+            parts.append(f"{fixable} fixable with --fix")
+        if self.args.fix:
+            parts.append(f"{self.fixed} fix(es) applied in {self.changed} file(s)")
+        return "readout: " + ", ".join(parts)
+
+    def _status(self) -> int:
+        from ..problem import SEVERITY_RANK
+
+        if self.unreadable:
+            return 2
+        if self.args.diff:
+            return 1 if self.changed else 0
+        if self.args.exit_zero:
+            return 0
+        floor = SEVERITY_RANK[self.config.fail_level]
+        return 1 if any(SEVERITY_RANK[p.severity] >= floor for p in self.problems) else 0
+
+
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
