@@ -1,0 +1,221 @@
+"""The word scan the spelling rules share (this module registers no rule).
+
+Checking must cost little more than a set lookup per word, so the scan works
+on the document's whitespace-separated chunks (``Japan's``, ``(NATO),``):
+the set of a document's chunks minus the chunks already found clean in this
+process is, after the first few documents, a handful. Only those are
+tokenized and looked up; a chunk holding no suspicious word joins the clean
+set. Suspicious chunks are then found in the text, and only occurrences in
+content (not residue, not a link label, not the date line) are kept.
+
+A suspect is a word that is a known misspelling, a word no list knows, or a
+lower-case word glued to a capitalised one or to an acronym ("theUN",
+"nextG7"). The rules decide what to report: misses are cheaper than false
+alarms, so a capitalised unknown word (probably a name) is only reported when
+it is one edit from a word the document or the field uses.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..words import (
+    english, field_terms, function_words, is_known, known_words, misspellings, people, within_one_edit,
+    edit_distance, HYPHEN_PREFIXES,
+)
+
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)*")
+_GLUED = re.compile(r"([a-z]{2,})([A-Z][A-Za-z0-9]*)$")
+_ALNUM_TAIL = re.compile(r"[A-Za-z0-9]*")
+_LOWER_WORD = re.compile(r"[a-z]{4,}")
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]{3,}")
+_CHUNK = re.compile(r"\S+")
+_WEB = ("://", "www.", "@", ".htm", ".pdf", ".jp/")
+
+# Process-wide memo of chunks with nothing suspicious in them, and of the
+# suspects found in the others; both depend only on the word lists.
+_CLEAN: set[str] = set()
+_DIRTY: dict[str, tuple[tuple[int, int, str, str], ...]] = {}
+_MEMO_LIMIT = 300_000
+
+
+@dataclass(frozen=True, slots=True)
+class Suspect:
+    start: int  # absolute offsets of the word in the document text
+    end: int
+    text: str  # as printed, possessive 's left out
+    kind: str  # "misspelling", "unknown" or "glued"
+    block: str  # kind of the block it stands in: title, lead, heading, paragraph, item, footnote
+
+
+def analyse(chunk: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Suspicious words of one chunk: (start, end, word, kind), offsets in the chunk."""
+    if any(mark in chunk for mark in _WEB):
+        return ()
+    found = []
+    miss = misspellings()
+    for m in _TOKEN.finditer(chunk):
+        start, end = m.span()
+        word = m.group()
+        if end < len(chunk) and chunk[end].isdigit() or start and chunk[start - 1].isdigit():
+            # "nextG7": a word glued to a number-bearing acronym; other digit runs are codes and sizes.
+            if not start or not chunk[start - 1].isalnum():
+                run = word + _ALNUM_TAIL.match(chunk, end).group()
+                if _glued(run):
+                    found.append((start, start + len(run), run, "glued"))
+            continue
+        cut = max(word.find("'"), word.find("’"))
+        if cut > 0:
+            word = word[:cut]  # Japan's -> Japan; the rest of a contraction is no word to check
+            end = start + cut
+        if not word.isascii():
+            continue  # accented names and foreign words: no list to judge them
+        if end < len(chunk) and chunk[end] == "-" and word.lower() in HYPHEN_PREFIXES:
+            continue  # "pre-disaster", "non-aligned": a prefix, not a word
+        if len(word) < 3:
+            continue
+        if word.isupper():
+            if len(word) >= 5 and word.lower() in miss:
+                found.append((start, end, word, "misspelling"))
+            continue
+        if not word[1:].islower():
+            if _glued(word):
+                found.append((start, end, word, "glued"))
+            continue  # CamelCase names and brands: StratCom, McCully
+        lower = word.lower()
+        if lower in miss:
+            found.append((start, end, word, "misspelling"))
+        elif not is_known(lower):
+            found.append((start, end, word, "unknown"))
+    return tuple(found)
+
+
+def _glued(run: str) -> bool:
+    m = _GLUED.match(run)
+    if m is None or m.group(1) not in function_words():
+        return False
+    rest = m.group(2)
+    return any(c.isdigit() for c in rest) or rest.isupper() or (rest[1:].islower() and is_known(rest))
+
+
+class Scan:
+    """The suspects of one document, and the views of it the rules need to judge them."""
+
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        # Residue, link labels, the date line and the marker are blanked in
+        # ctx.prose (offsets kept), so their words never become suspects.
+        chunks = set(ctx.prose.split())
+        fresh = chunks - _CLEAN
+        if len(_CLEAN) > _MEMO_LIMIT:
+            _CLEAN.clear()
+            _DIRTY.clear()
+        dirty = []
+        for chunk in fresh:
+            found = _DIRTY.get(chunk)
+            if found is None:
+                found = analyse(chunk)
+                if found:
+                    _DIRTY[chunk] = found
+                else:
+                    _CLEAN.add(chunk)
+            if found:
+                dirty.append((chunk, found))
+        found = list(self._place(dirty))
+        found.extend(self._captions())
+        self.suspects = tuple(sorted(found, key=lambda s: s.start))
+
+    def _captions(self):
+        # Photo captions are residue to the model but words an editor typed
+        # ("Photo session of the meenting"): checked for what is surely wrong.
+        for block in self.ctx.blocks:
+            if block.kind == "residue" and block.residue == "caption":
+                for m in _CHUNK.finditer(block.text):
+                    chunk = m.group()
+                    if chunk in _CLEAN:
+                        continue
+                    for start, end, word, kind in analyse(chunk):
+                        if kind == "misspelling" or (kind == "unknown" and word.islower()):
+                            at = block.start + m.start()
+                            yield Suspect(at + start, at + end, word, kind, "caption")
+
+    def _place(self, dirty):
+        text = self.ctx.prose
+        size = len(text)
+        blocks = self.ctx.prose_blocks
+        starts = [b.start for b in blocks]
+        tail = len(text.rstrip())
+        for chunk, found in dirty:
+            at = text.find(chunk)
+            while at != -1:
+                after = at + len(chunk)
+                if (at == 0 or text[at - 1].isspace()) and (after >= size or text[after].isspace()):
+                    i = bisect_right(starts, at) - 1
+                    block = blocks[i] if i >= 0 else None
+                    if block is not None:
+                        for start, end, word, kind in found:
+                            # A text cut off mid-word (the corpus has them) ends in no word to check.
+                            if kind == "unknown" and at + end == tail and after == tail:
+                                continue
+                            yield Suspect(at + start, at + end, word, kind, block.kind)
+                at = text.find(chunk, at + 1)
+
+    def is_accepted(self, word: str) -> bool:
+        """Whether the configuration's accepted-words take ``word`` (plurals of them too)."""
+        accepted = self.ctx.accepted
+        return bool(accepted) and is_known(word, accepted)
+
+    @cached_property
+    def doc_words(self) -> frozenset[str]:
+        """Lower-case known words of four letters or more the document uses."""
+        return frozenset(_LOWER_WORD.findall(self.ctx.prose.lower())) & known_words()
+
+    @cached_property
+    def _references(self) -> dict[str, tuple[str, ...]]:
+        # Words a capitalised typo is measured against, by first letter: the
+        # document's own words and the field's title words, never names.
+        names = people()
+        found: dict[str, list[str]] = {}
+        for w in (self.doc_words | field_terms()) - names:
+            found.setdefault(w[0], []).append(w)
+        return {k: tuple(sorted(v)) for k, v in found.items()}
+
+    def near_reference(self, word: str) -> str | None:
+        """The document or field word a capitalised unknown ``word`` is a typo of, if any."""
+        lower = word.lower()
+        if len(lower) < 5:
+            return None  # short names sit one edit from too many words
+        best = None
+        for ref in self._references.get(lower[0], ()):
+            if abs(len(ref) - len(lower)) > 2:
+                continue
+            if within_one_edit(lower, ref) or (len(lower) >= 8 and edit_distance(lower, ref, 3) <= 2):
+                if _inflection_pair(lower, ref):
+                    continue
+                if best is None or edit_distance(lower, ref) < edit_distance(lower, best):
+                    best = ref
+        return best
+
+    @cached_property
+    def capitalised(self) -> Counter:
+        """How often each capitalised word (lower-cased) stands in the text: names and their variants."""
+        return Counter(w.lower() for w in _CAPITALISED.findall(self.ctx.prose))
+
+
+def _inflection_pair(a: str, b: str) -> bool:
+    """Korea/Korean, Minister/Ministers, Japan/Japans: forms of one word, not a typo of it."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short):] in ("s", "n", "es", "an", "e", "d")
+
+
+def is_english(word: str) -> bool:
+    return word.lower() in english()
+
+
+def scan(ctx) -> Scan:
+    """The scan of ``ctx``'s document, made once however many rules ask."""
+    return ctx.shared("spelling-scan", Scan)
