@@ -63,11 +63,16 @@ def test_minutes_above_59_with_a_meridiem_are_invalid() -> None:
     [
         "July 11, 2024", "1. Introduction", "(1) At the outset", "3.5 percent", "a ratio of 2:1", "a 50:50 split",
         "$1.50 per unit", "1.25", "10 amendments", "5 PMs", "in 2024 pm", "10:30:45", "ISBN 978-4:12",
-        "25:00", "Article 9.",
+        "25:00", "Article 9.", "John 3:16", "Rom. 8:28", "Gen 1:27", "No. 10:30", "a map at 1:25,000",
     ],
 )
 def test_numbers_that_are_not_times_are_not_found(text) -> None:
     assert [t.text for t in find_times(text)] == []
+
+
+def test_bare_times_after_time_words_and_in_ranges_are_found() -> None:
+    text = "At 18:30, a 10:30 meeting, on Tuesday 17:45, from 13:00-14:00 (20:20)"
+    assert [t.text for t in find_times(text)] == ["18:30", "10:30", "17:45", "13:00", "14:00", "20:20"]
 
 
 def test_every_time_in_order_with_offsets() -> None:

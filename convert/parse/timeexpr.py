@@ -26,11 +26,16 @@ from dataclasses import dataclass
 # Starts with a digit so the engine skips ahead fast; needs a minute or a meridiem.
 _MERIDIEM = r"\s?\.?\s?(?P<{}>[aApP](?:\.\s?[mM](?![a-zA-Z])\.?|[mM](?![a-zA-Z])))"
 _TIME = re.compile(
-    r"(?P<h>\d\d?)(?:(?P<sep>[:.])(?P<m>\d\d)(?![\d:])(?:" + _MERIDIEM.format("mer") + ")?"
+    r"(?P<h>\d\d?)(?:(?P<sep>[:.])(?P<m>\d\d)(?![\d:]|,\d)(?:" + _MERIDIEM.format("mer") + ")?"
     r"|" + _MERIDIEM.format("mer2") + ")"
 )
 # The hour may not continue a number, word, decimal, ratio or amount.
 _NOT_BEFORE = frozenset("0123456789.:/$£€¥,_")
+# A bare "3:16" after a capitalised word is a reference ("John 3:16", "Rom. 8:28", "No. 10:30"),
+# unless the word is one that starts a sentence or names a day before a time.
+_REFERENCE_WORD = re.compile(r"([A-Z][a-z]*\.?)\s+$")
+_TIME_LEADS = frozenset(("A An The At From Until Till To By Around About Approximately Before After Since Starting Beginning "
+                         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split())
 _NOTATIONS = {(True, False): "a.m.", (True, True): "A.M.", (False, False): "am", (False, True): "AM"}
 
 
@@ -84,6 +89,12 @@ def _make(match: re.Match) -> TimeExpr | None:
     return TimeExpr(match.start(), end, text, hour, minute, meridiem, notation, valid, sep or "")
 
 
+def _reference(text: str, at: int) -> bool:
+    """A bare colon number after a capitalised word: a verse or article reference, not a time."""
+    word = _REFERENCE_WORD.search(text, max(0, at - 16), at)
+    return word is not None and word[1].rstrip(".") not in _TIME_LEADS
+
+
 def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
     """Every clock time in ``text[start:end]``, in order; offsets are in ``text``."""
     found = []
@@ -91,8 +102,11 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
         at = match.start()
         if at and (text[at - 1] in _NOT_BEFORE or text[at - 1].isalpha()):
             continue
-        if at and text[at - 1] == "-" and match["mer"] is None and match["mer2"] is None:
-            continue  # "978-4:12": a code, not a 24-hour time
+        bare = match["mer"] is None and match["mer2"] is None
+        if bare and at and text[at - 1] == "-" and not (found and found[-1].end == at - 1):
+            continue  # "978-4:12": a code, not a 24-hour time ("13:00-14:00" is a range)
+        if bare and _reference(text, at):
+            continue
         expr = _make(match)
         if expr is not None:
             found.append(expr)
