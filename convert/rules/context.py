@@ -29,6 +29,9 @@ _DANGLING = re.compile(
 )
 
 
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A unit of text with its absolute start offset in the document text."""
@@ -120,7 +123,7 @@ class Context:
             return False
         if any(b.start > last.start for b in self.blocks if b.kind == "footnote"):
             return False
-        return not _CLOSED.search(last.text)
+        return not closes(last.text)
 
     @cached_property
     def truncated(self) -> bool:
@@ -128,7 +131,7 @@ class Context:
         if not self.ends_open:
             return False
         text = self.last_content.text
-        return bool(_DANGLING.search(text)) or _cut_word(text)
+        return bool(_DANGLING.search(text[-24:])) or _cut_word(text)
 
     @cached_property
     def accepted(self) -> frozenset[str]:
@@ -151,11 +154,16 @@ class Context:
         return default if value is None else value
 
 
+def closes(text: str) -> bool:
+    """The text ends with closing punctuation (possibly followed by quotes or brackets)."""
+    return bool(_CLOSED.search(text[-12:]))
+
+
 def _cut_word(text: str) -> bool:
     """The last word is not a word: "misunderst", "regarding d"."""
     from ..words import is_known
 
-    match = re.search(r"([A-Za-z]+)\W*$", text)
+    match = _LAST_WORD.search(text[-40:])
     if match is None:
         return True
     word = match.group(1)

@@ -65,8 +65,11 @@ class UndefinedMarker(Rule):
     code = "FN001"
     name = "undefined-marker"
     summary = "footnote marker without a definition"
-    bad = "based on the ITPP(*1).\n"
-    good = "based on the ITPP(*1).\n(*1) ITPP: Individually Tailored Partnership Programme\n"
+    bad = ("Japan-NATO Meeting\n\nJuly 11, 2024\n"
+           "Both sides affirmed further cooperation based on the ITPP(*1) and on the Partners Session.\n")
+    good = ("Japan-NATO Meeting\n\nJuly 11, 2024\n"
+            "Both sides affirmed further cooperation based on the ITPP(*1) and on the Partners Session.\n"
+            "(*1) ITPP: Individually Tailored Partnership Programme\n")
 
     def check(self, ctx):
         if ctx.truncated:
@@ -83,8 +86,12 @@ class UnreferencedDefinition(Rule):
     code = "FN002"
     name = "unreferenced-definition"
     summary = "footnote definition never referenced"
-    bad = "based on the ITPP.\n(*1) ITPP: Individually Tailored Partnership Programme\n"
-    good = "based on the ITPP(*1).\n(*1) ITPP: Individually Tailored Partnership Programme\n"
+    bad = ("Japan-NATO Meeting\n\nJuly 11, 2024\n"
+           "Both sides affirmed further cooperation based on the ITPP and on the Partners Session.\n"
+           "(*1) ITPP: Individually Tailored Partnership Programme\n")
+    good = ("Japan-NATO Meeting\n\nJuly 11, 2024\n"
+            "Both sides affirmed further cooperation based on the ITPP(*1) and on the Partners Session.\n"
+            "(*1) ITPP: Individually Tailored Partnership Programme\n")
 
     def check(self, ctx):
         used = {ref.marker for ref in refs(ctx)}
@@ -95,10 +102,23 @@ class UnreferencedDefinition(Rule):
                 yield Finding(start, note.span.end, f"footnote {note.label} is never referenced in the text")
 
 
-def _matches(ref: Ref, term: str | None) -> bool:
-    """Whether ``term`` (a definition's) is what the marker follows."""
+def _matches(ref: Ref, term: str | None, terms: frozenset[str] = frozenset()) -> bool:
+    """Whether ``term`` (a definition's) is what the marker follows.
+
+    The term the parser saw just before the marker decides when it is one of
+    the defined terms; otherwise the definition's term may stand a few words
+    earlier ("the ITPP framework(*1)").
+    """
     key = _norm(term)
-    return bool(key) and (key == _norm(ref.term) or key in _norm(ref.before)[-len(key) - 24:])
+    if not key:
+        return False
+    own = _norm(ref.term)
+    before = _norm(ref.before)
+    if own == key or before.endswith(key):
+        return True
+    if own in terms:
+        return False  # the marker follows another defined term
+    return key in before[-len(key) - 24:]
 
 
 def mismatches(ctx) -> list[tuple[Ref, object, object | None]]:
@@ -108,12 +128,13 @@ def mismatches(ctx) -> list[tuple[Ref, object, object | None]]:
     for note in ctx.doc.footnotes:
         if note.term:
             by_term.setdefault(_norm(note.term), note)
+    terms = frozenset(by_term)
     found = []
     for ref in refs(ctx):
         note = notes.get(ref.target) if ref.target else None
-        if note is None or not note.term or _matches(ref, note.term):
+        if note is None or not note.term or _matches(ref, note.term, terms):
             continue
-        other = next((n for key, n in by_term.items() if n is not note and _matches(ref, n.term)), None)
+        other = next((n for n in by_term.values() if n is not note and _matches(ref, n.term, terms)), None)
         if other is not None or _looks_like_term(ref.term):
             found.append((ref, note, other))
     return found
@@ -153,9 +174,11 @@ class MarkerTermMismatch(Rule):
     code = "FN003"
     name = "marker-term-mismatch"
     summary = "footnote marker attached to the wrong term"
-    bad = ("partners (IP4)(*1) and the ITPP(*2).\n"
+    bad = ("Japan-NATO Meeting\n\nJuly 11, 2024\n"
+           "Both sides welcomed cooperation with the Indo-Pacific partners (IP4)(*1) based on the ITPP(*2).\n"
            "(*1) ITPP: Individually Tailored Partnership Programme\n(*2) IP4: Indo-Pacific Partners\n")
-    good = ("partners (IP4)(*1) and the ITPP(*2).\n"
+    good = ("Japan-NATO Meeting\n\nJuly 11, 2024\n"
+            "Both sides welcomed cooperation with the Indo-Pacific partners (IP4)(*1) based on the ITPP(*2).\n"
             "(*1) IP4: Indo-Pacific Partners\n(*2) ITPP: Individually Tailored Partnership Programme\n")
     fixed = good
 
@@ -182,8 +205,12 @@ class MarkersOutOfOrder(Rule):
     code = "FN004"
     name = "markers-out-of-order"
     summary = "footnote markers out of order"
-    bad = "the ITPP(*2) and the IP4(*1).\n(*1) IP4: Indo-Pacific Partners\n(*2) ITPP: Individually Tailored Partnership Programme\n"
-    good = "the ITPP(*1) and the IP4(*2).\n(*1) ITPP: Individually Tailored Partnership Programme\n(*2) IP4: Indo-Pacific Partners\n"
+    bad = ("Japan-NATO Meeting\n\nJuly 11, 2024\n"
+           "Both sides welcomed cooperation based on the ITPP(*2) with the Indo-Pacific partners (IP4)(*1).\n"
+           "(*1) IP4: Indo-Pacific Partners\n(*2) ITPP: Individually Tailored Partnership Programme\n")
+    good = ("Japan-NATO Meeting\n\nJuly 11, 2024\n"
+            "Both sides welcomed cooperation based on the ITPP(*1) with the Indo-Pacific partners (IP4)(*2).\n"
+            "(*1) ITPP: Individually Tailored Partnership Programme\n(*2) IP4: Indo-Pacific Partners\n")
 
     def check(self, ctx):
         yield from _first_use_order(refs(ctx))

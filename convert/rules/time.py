@@ -22,12 +22,68 @@ _MONTH_NUMBER = {m: i for i, m in enumerate(
 _APPROXIMATE_SLACK = 5  # minutes two "approximately" events may seem to overlap by
 
 
+# A digit followed by ":" or "." and two digits, or by a meridiem: where a clock time may stand.
+# Looked for first because it is cheap; the time parser then reads only the lines that have one.
+_CANDIDATE = re.compile(r"\d(?:[:.]\d\d|\s?\.?\s?[aApP]\.?\s?[mM])")
+_ZONE_WORDS = ("local", "JST", "apan", "Tokyo")
+
+
+def _time_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text`` holding a clock-time candidate."""
+    lines = []
+    last_end = -1
+    for m in _CANDIDATE.finditer(text):
+        if m.start() < last_end:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        last_end = end if end != -1 else len(text)
+        lines.append((start, last_end))
+    return lines
+
+
 def times(ctx):
-    return ctx.shared("times", lambda c: find_times(c.prose))
+    """Every clock time of the content (shared by the TM rules)."""
+    return ctx.shared("times", _times)
+
+
+def _times(ctx):
+    text = ctx.prose
+    return [t for a, b in _time_lines(text) for t in find_times(text, a, b)]
+
+
+class _Pair:
+    """A local/Japan time pair read from one line, with its offsets made absolute."""
+
+    __slots__ = ("pair", "base")
+
+    def __init__(self, pair, base: int) -> None:
+        self.pair, self.base = pair, base
+
+    def __getattr__(self, name):
+        return getattr(self.pair, name)
+
+    @property
+    def start(self) -> int:
+        return self.base + self.pair.start
+
+    @property
+    def end(self) -> int:
+        return self.base + self.pair.end
 
 
 def pairs(ctx):
-    return ctx.shared("local-japan-pairs", lambda c: find_local_japan_pairs(c.prose))
+    return ctx.shared("local-japan-pairs", _pairs)
+
+
+def _pairs(ctx):
+    text = ctx.prose
+    found = []
+    for a, b in _time_lines(text):
+        line = text[a:b]
+        if any(word in line for word in _ZONE_WORDS):
+            found.extend(_Pair(p, a) for p in find_local_japan_pairs(line))
+    return found
 
 
 @register

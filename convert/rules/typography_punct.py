@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from .base import Finding, Rule, register
+from .context import closes
 
 # "1)", "a)", "ii)" used as in-line enumerators: a closing bracket with no opening one, by design.
 _ENUMERATOR = re.compile(r"(?:^|[\s:;,])(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
-_CLOSED = re.compile(r"[.!?:;。…]['’\"”)\]]*\s*$|[\"”’)\]]\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MIN_WORDS = 8  # shorter lines without a full stop are headings, captions or labels
 # Photo captions and table rows are residue the parser may keep as paragraphs.
@@ -53,7 +53,14 @@ class UnbalancedBrackets(Rule):
             if ctx.ends_open and block is ctx.last_content:
                 continue
             text = prose[block.start:block.end]  # link labels blanked
+            if all(_plainly_balanced(text, o, c) for o, c in _PAIRS):
+                continue  # the common case, decided with C-speed string methods
             yield from _unbalanced(text, block.start)
+
+
+def _plainly_balanced(text: str, opening: str, closing: str) -> bool:
+    n = text.count(opening)
+    return n == text.count(closing) and (n == 0 or text.find(closing) > text.find(opening))
 
 
 def _unbalanced(text: str, base: int):
@@ -102,7 +109,7 @@ class MissingClosingPunctuation(Rule):
             if ctx.ends_open and block is ctx.last_content:
                 continue
             text = block.text
-            if _CLOSED.search(text) or text.rstrip().endswith(",") or not _running_text(text):
+            if closes(text) or text.rstrip().endswith(",") or not _running_text(text):
                 continue
             end = block.end
             start = max(block.start, end - 24)

@@ -19,10 +19,12 @@ from .base import Finding, Rule, register
 _INSIDE = re.compile(r"(?<=[(\[])[ \t\u00a0]+(?=[^\s)\]])|(?<=[^\s(\[])[ \t\u00a0]+(?=[)\]])")
 # "fishing.The", "Japan,and", "cooperation;the": a word, punctuation, a word, no space.
 # The word before needs two lower-case letters, so "U.S.", "Mr.X" style initials and
-# domain names ("mofa.go.jp", lower case after the dot) are left alone.
-_NO_SPACE_AFTER = re.compile(r"(?<=[a-z]{2})(?P<p>[.!?])(?=[A-Z][a-z])|(?<=[A-Za-z]{2})(?P<c>[,;])(?=[A-Za-z]{2})")
-# "Abe , Prime", "Japan ." : a word, spaces, then punctuation followed by a space or the end.
-_SPACE_BEFORE = re.compile(r"(?<=[\w)\"”’])[ \t\u00a0]+(?=[,;:.!?](?:\s|$))")
+# domain names ("mofa.go.jp", lower case after the dot) are left alone. Patterns start
+# with the punctuation (scanned fast) and check the letters before it in Python.
+_NO_SPACE_AFTER = re.compile(r"[.!?](?=[A-Z][a-z])|[,;](?=[A-Za-z]{2})")
+# "Abe , Prime", "Japan ." : spaces, then punctuation followed by a space or the end.
+_SPACE_BEFORE = re.compile(r"[ \t\u00a0]+(?=[,;:.!?](?:\s|$))")
+_SPACE_BEFORE_HINTS = (" ,", " .", " ;", " :", " !", " ?", "\u00a0,", "\u00a0.", "\t,")
 # Two or more spaces (or no-break spaces) between two words on one line.
 _DOUBLE = re.compile(r"(?<=\S)(?: [ \u00a0]+|\u00a0 [ \u00a0]*)(?=\S)")
 
@@ -72,6 +74,9 @@ class MissingSpaceAfter(Rule):
     def check(self, ctx):
         text = ctx.prose
         for m in _NO_SPACE_AFTER.finditer(text):
+            before = text[m.start() - 2:m.start()]
+            if not (before.isalpha() and (before.islower() or m.group(0) in ",;")) or not before.isascii():
+                continue
             if _in_web_address(text, m.start()):
                 continue
             yield Finding(m.start(), m.end(), f"no space after {m.group(0)!r}: {_excerpt(text, m.start(), m.end())!r}",
@@ -100,7 +105,12 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, ctx):
         text = ctx.prose
+        if not any(hint in text for hint in _SPACE_BEFORE_HINTS):
+            return
         for m in _SPACE_BEFORE.finditer(text):
+            before = text[m.start() - 1] if m.start() else "\n"
+            if not (before.isalnum() or before in ")\"”’"):
+                continue
             mark = text[m.end()]
             if mark == "." and text.startswith("..", m.end()):
                 continue  # an ellipsis " ..." may stand after a space
