@@ -1,0 +1,69 @@
+"""Terminology rules TR001 (one term, two forms) and TR002 (preferred terms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.config import Config
+from convert.fix import fix_bytes
+from convert.lint import lint
+from convert.parse import parse_text
+
+HEAD = ("Japan-NATO Meeting (Summary)\n\nJuly 11, 2024\n[Provisional translation]\n"
+        "On July 11, Prime Minister Kishida held a meeting with Secretary General Stoltenberg.\n1. Meeting\n")
+FOOT = "\nRelated Link\n"
+
+
+def doc(body: str) -> str:
+    return HEAD + body + FOOT
+
+
+def found(text: str, code: str, **settings) -> list:
+    config = Config(select=(code,), **settings)
+    return [p for p in lint(parse_text(text, "t.txt"), text, config, "t.txt") if p.code == code]
+
+
+@pytest.mark.parametrize("body,flagged", [
+    ("(1) The Asia-Pacific region and the Asia-Pacific and the Asia Pacific.\n", ["Asia Pacific"]),
+    ("(1) The Indo-Pacific and the Indo-Pacific and the Indo-PACIFIC.\n", ["Indo-PACIFIC"]),
+    ("(1) Co-operation and more co-operation; Cooperation.\n", ["Cooperation"]),
+    ("(1) The Euro-Atlantic area and the Euro-Atlantic and Europa-Atlantic.\n", ["Europa-Atlantic"]),
+    # Not variants: other words, a derived word, names in capitals, different compounds.
+    ("(1) The Japan-Korea and Japan-Korean relations, the Japan-China summit.\n", []),
+    ("(1) Mr. OYUN-ERDENE Luvsannamsrai, Prime Minister Oyun-erdene.\n", []),
+    ("(1) The Japan-U.S. Alliance and the Japan-U.S.-ROK summit.\n", []),
+])
+def test_term_variants(body, flagged):
+    problems = found(doc(body), "TR001")
+    assert [doc(body)[p.start:p.end] for p in problems] == flagged
+    assert all(p.fix is None or not p.fix.safe for p in problems)
+
+
+def test_a_variant_that_is_a_preferred_term_is_left_to_tr002():
+    body = "(1) The Euro-Atlantic and the Euro-Atlantic and the Europe-Atlantic.\n"
+    assert found(doc(body), "TR001") == []
+    [problem] = found(doc(body), "TR002")
+    assert "Euro-Atlantic" in problem.message
+
+
+def test_preferred_terms_from_configuration_and_their_safe_fix():
+    body = "(1) Both sides discussed the Indo Pacific and the Senkaku islands.\n"
+    terms = {"Indo Pacific": "Indo-Pacific", "Senkaku islands": "Senkaku Islands"}
+    problems = found(doc(body), "TR002", preferred_terms=terms)
+    assert [p.message.split(":")[0] for p in problems] == ["'Indo Pacific'", "'Senkaku islands'"]
+    after = fix_bytes(doc(body).encode(), "t.txt", Config(select=("TR002",), preferred_terms=terms)).fixed.decode()
+    assert after == doc("(1) Both sides discussed the Indo-Pacific and the Senkaku Islands.\n")
+    assert found(after, "TR002", preferred_terms=terms) == []
+
+
+def test_preferred_terms_match_whole_words_only():
+    body = "(1) The Indo-pacifically minded.\n"
+    assert found(doc(body), "TR002") == []
+
+
+def test_seed_002_euro_atlantic():
+    from conftest import ROOT
+
+    text = (ROOT / "seeds" / "002_a1657387018532e3.txt").read_text(encoding="utf-8")
+    problems = found(text, "TR002")
+    assert [p.line for p in problems] == [34] and problems[0].category == "terminology"

@@ -1,0 +1,125 @@
+"""Typography rules (TY): cases as data, sqlfluff style: text that fails, text that passes, fixed text."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.config import Config
+from convert.fix import fix_bytes
+from convert.lint import lint
+from convert.parse import parse_text
+
+HEAD = ("Meeting between Prime Minister Kishida and President Smith (Summary)\n\nJanuary 31, 2023\n"
+        "[Provisional translation]\n"
+        "On January 31, Prime Minister Kishida held a meeting with President Smith. The overview is as follows.\n"
+        "1. Bilateral Relations\n")
+FOOT = "\nRelated Link\n"
+
+
+def doc(body: str) -> str:
+    return HEAD + body + FOOT
+
+
+def found(text: str, code: str) -> list:
+    return [p for p in lint(parse_text(text, "t.txt"), text, Config(select=(code,)), "t.txt") if p.code == code]
+
+
+def fixed(text: str, code: str) -> str:
+    return fix_bytes(text.encode("utf-8"), "t.txt", Config(select=(code,))).fixed.decode("utf-8")
+
+
+# (code, body that fails, number of problems, body that passes, fixed body or None)
+CASES = [
+    ("TY001", "(1) Japan's position and Russia’s aggression. Japan's support.\n", 1,
+     "(1) Japan's position and Russia's aggression. Japan's support.\n",
+     "(1) Japan's position and Russia's aggression. Japan's support.\n"),
+    ("TY001", "(1) Russia’s aggression and Japan's support.\n", 1,  # a tie: the first kind wins
+     "(1) Russia’s aggression and Japan’s support.\n", "(1) Russia’s aggression and Japan’s support.\n"),
+    ("TY002", '(1) a "free and open Indo-Pacific" and a "rule" and the “law”.\n', 2,
+     '(1) a "free and open Indo-Pacific" and the "law".\n', '(1) a "free and open Indo-Pacific" and a "rule" and the "law".\n'),
+    ("TY003", "(1) Both sides confirmed a “free and open Indo-Pacific.\n(2) Both sides agreed.\n", 1,
+     "(1) Both sides confirmed a “free and open Indo-Pacific.”\n(2) Both sides agreed.\n", None),
+    ("TY003", "(1) Both sides agreed.” The talks continue.\n", 1,
+     "(1) He said: “We agree.\n(2) We will act.”\n", None),  # a quotation over two paragraphs
+    ("TY004", "(1) a joint statement ( English ) was issued.\n", 2,
+     "(1) a joint statement (English) was issued.\n", "(1) a joint statement (English) was issued.\n"),
+    ("TY004", "(1) a statement [ Provisional ] was issued.\n", 2,
+     "(1) a statement [Provisional] was issued.\n", "(1) a statement [Provisional] was issued.\n"),
+    ("TY005", "(1) The two sides discussed fishing.The talks will continue.\n", 1,
+     "(1) The two sides discussed fishing. The talks will continue in the U.S. and at www.mofa.go.jp.\n",
+     "(1) The two sides discussed fishing. The talks will continue.\n"),
+    ("TY005", "(1) Japan,and the United States agreed;the talks continue.\n", 2,
+     "(1) Japan, and the United States agreed 1,000 yen; the talks continue at 3.5 percent.\n",
+     "(1) Japan, and the United States agreed; the talks continue.\n"),
+    ("TY006", "(1) Mr. Abe , Prime Minister of Japan, met the President .\n", 2,
+     "(1) Mr. Abe, Prime Minister of Japan, met the President ...\n",
+     "(1) Mr. Abe, Prime Minister of Japan, met the President.\n"),
+    ("TY007", "(1) The North Atlantic Treaty Organization (NATO, held a meeting.\n", 1,
+     "(1) The Organization (NATO) held a meeting on the points 1) security and 2) economy.\n", None),
+    ("TY007", "(1) The Organization NATO) held a meeting.\n", 1,
+     "(1) The Organization [NATO] held a meeting.\n", None),
+    ("TY008", "(1) The two sides also exchanged views on regional situations, including North Korea\n"
+              "(2) Both sides agreed.\n", 1,
+     "(1) The two sides also exchanged views on regional situations, including North Korea.\n"
+     "(2) Both sides agreed.\n", None),
+    ("TY009", "(1) Prime Minister Kishida  held a meeting.\n", 1,
+     "(1) Prime Minister Kishida held a meeting.\n", "(1) Prime Minister Kishida held a meeting.\n"),
+    ("TY009", "(1) Prime Minister Kishida\u00a0 held a meeting.\n", 1,
+     "(1) Prime Minister Kishida\u00a0held a meeting.\n", "(1) Prime Minister Kishida held a meeting.\n"),
+]
+
+
+@pytest.mark.parametrize("code,bad,count,good,after", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_case(code, bad, count, good, after):
+    assert len(found(doc(bad), code)) == count
+    assert found(doc(good), code) == []
+    if after is not None:
+        result = fixed(doc(bad), code)
+        assert result == doc(after)
+        assert found(result, code) == []
+
+
+def test_problem_is_on_the_offending_line_and_column():
+    text = doc("(1) Prime Minister Kishida  held a meeting.\n")
+    [problem] = found(text, "TY009")
+    assert (problem.line, problem.column, problem.end_column) == (7, 27, 29)
+    assert problem.category == "typography" and problem.severity == "warning"
+
+
+def test_residue_is_never_checked():
+    # Breadcrumbs, captions and footers keep their web spacing; link labels too, except TY004.
+    text = ("Home  >  News  >  Japan-Canada Summit Meeting\n" + HEAD +
+            "(1) A joint statement (English (PDF/56KB) / Japanese (PDF/97KB)) was issued.\n" +
+            "\nRelated Link ,\n\nArchives (Archived entries  for the 98th through 100th prime ministers)\n")
+    for code in ("TY004", "TY005", "TY006", "TY007", "TY009"):
+        assert found(text, code) == [], code
+
+
+def test_link_label_spacing_is_reported_inside_the_label():
+    text = doc("(1) a joint statement ( English (PDF/56KB ) / Japanese (PDF/97KB) ) was issued.\n")
+    assert [p.column for p in found(text, "TY004")] == [24, 42, 66]
+    assert found(text, "TY009") == []
+
+
+def test_last_paragraph_of_a_cut_page_is_not_judged_for_pairs_or_full_stops():
+    text = HEAD + "(1) Both sides agreed to build a “Strategic Partnership and to deepen the (cooperation"
+    for code in ("TY003", "TY007", "TY008"):
+        assert found(text, code) == [], code
+
+
+def test_headings_and_captions_need_no_full_stop():
+    body = ("(1) Visit to Japan by the King and Queen of Spain\n"
+            "A picture of a meeting room where the NATO Ministers' meeting is held in the NATO headquarters\n"
+            "(2) The Prime Minister said in his opening address,\n“We will act.”\n")
+    assert found(doc(body), "TY008") == []
+
+
+def test_seed_defects_are_found():
+    from conftest import ROOT
+
+    text = (ROOT / "seeds" / "000_0bcac0d4543df4fe.txt").read_text(encoding="utf-8")
+    assert [(p.line, p.column) for p in found(text, "TY004")][0] == (5, 454)
+    assert [p.line for p in found(text, "TY001")] == [15]
+    text = (ROOT / "seeds" / "002_a1657387018532e3.txt").read_text(encoding="utf-8")
+    assert [p.line for p in found(text, "TY001")] == [14]
+    assert [p.line for p in found(text, "TY008")] == [36]
