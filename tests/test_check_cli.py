@@ -191,3 +191,18 @@ def test_console_script_runs(folder):
 
     done = subprocess.run(["readout", "check", "docs"], capture_output=True, text=True)
     assert done.returncode == 1 and "TY009" in done.stdout
+
+
+def test_golden_check_output(document_path, capsys, monkeypatch):
+    """`readout check --format json` on every seed and corpus document, byte for byte.
+
+    Regenerate with `python tests/regen_check.py` after a deliberate change, and review the diff.
+    """
+    from conftest import ROOT, relpath
+    from regen_check import golden_path
+
+    monkeypatch.chdir(ROOT)
+    main(["check", "--format", "json", "--exit-zero", relpath(document_path)])
+    out = capsys.readouterr().out
+    expected = golden_path(document_path).read_text(encoding="utf-8")
+    assert out == expected, f"check output changed for {relpath(document_path)}: run python tests/regen_check.py"
