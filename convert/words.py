@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .resources import data_path
 
@@ -165,7 +165,7 @@ PREFIXES = ("counter", "inter", "multi", "cyber", "trans", "under", "super", "ov
 # Before a hyphen more prefixes stand alone ("pro-democracy", "ex-minister"); never derived
 # into closed words, where they would hide typos ("procede").
 HYPHEN_PREFIXES = frozenset(PREFIXES + ("pro", "ex", "neo", "micro", "macro", "mega", "extra", "ultra", "quasi",
-                                         "socio", "eco", "bio", "tele", "mini", "intra", "post", "vice"))
+                                         "socio", "eco", "bio", "tele", "mini", "intra", "vice", "mis"))
 
 _KNOWN_CACHE: dict[str, bool] = {}
 
@@ -232,6 +232,15 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Optimal string alignment distance (Damerau-Levenshtein without repeated edits), capped at ``limit``."""
     if abs(len(a) - len(b)) >= limit:
         return limit
+    # A shared prefix or suffix changes nothing: drop it, the table shrinks to the differing middle.
+    i, n = 0, min(len(a), len(b))
+    while i < n and a[i] == b[i]:
+        i += 1
+    a, b = a[i:], b[i:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    if not a or not b:
+        return min(max(len(a), len(b)), limit)
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -279,18 +288,28 @@ def suggestions(word: str, prefer: frozenset[str] = frozenset(), limit: int = 3)
     fixes = misspellings().get(lower)
     if fixes:
         return [recase(word, f) for f in fixes[:limit]]
-    near = [w for w in edits1(lower) if is_listed(w)]
-    if near:
+    near, how = _close_words(lower)
+    if how == "edit":
         names = dictionary_names() if lower == word else frozenset()
-        near.sort(key=lambda w: (w not in prefer, w in names, w not in known_words(), _edit_kind(lower, w),
-                                 w[:1] != lower[:1], w))
-        return [recase(word, w) for w in near[:limit]]
+        known = known_words()
+        near = sorted(near, key=lambda w: (w not in prefer, w in names, w not in known, _edit_kind(lower, w),
+                                          w[:1] != lower[:1], w))
+    if how == "split":
+        return [word[:len(near[0])] + " " + word[len(near[0]):]]
+    return [recase(word, w) for w in near[:limit]]
+
+
+@lru_cache(maxsize=4096)
+def _close_words(lower: str) -> tuple[tuple[str, ...], str]:
+    """Candidates for ``lower`` and how they were found: "edit", "split" or "difflib" (cached: costly)."""
+    near = tuple(w for w in edits1(lower) if is_listed(w))
+    if near:
+        return near, "edit"
     for i in range(2, len(lower) - 1):
         if is_listed(lower[:i]) and is_listed(lower[i:]):
-            return [word[:i] + " " + word[i:]]
+            return (lower[:i], lower[i:]), "split"
     pool = [w for n in range(len(lower) - 2, len(lower) + 3) for w in _buckets().get((lower[:1], n), ())]
-    close = difflib.get_close_matches(lower, pool, n=limit, cutoff=0.75)
-    return [recase(word, w) for w in close]
+    return tuple(difflib.get_close_matches(lower, pool, n=3, cutoff=0.75)), "difflib"
 
 
 def is_listed(word: str) -> bool:
@@ -314,6 +333,20 @@ def split_known(word: str) -> tuple[str, str] | None:
         if (a in func and len(b) >= 3 and is_known(b)) or (b in func and len(a) >= 3 and is_known(a)):
             return word[:i], word[i:]
     return None
+
+
+@lru_cache(maxsize=4096)
+def run_together(word: str) -> tuple[str, str] | None:
+    """The two words an unknown ``word`` is made of, unless it is more likely a typo of one word.
+
+    "regionand" is "region" + "and". "abducton" splits too ("abduct" + "on"),
+    but it is one letter from "abduction": a word one edit from a known word
+    is left to the typo rules.
+    """
+    parts = split_known(word)
+    if parts is None or any(is_listed(w) for w in edits1(word.lower())):
+        return None
+    return parts
 
 
 def recase(model: str, word: str) -> str:

@@ -21,15 +21,15 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from ..words import (
-    english, field_terms, function_words, is_known, known_words, misspellings, people, within_one_edit,
+    dictionary_names, english, field_terms, function_words, is_known, known_words, misspellings, people, within_one_edit,
     edit_distance, HYPHEN_PREFIXES,
 )
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)*")
-_GLUED = re.compile(r"([a-z]{2,})([A-Z][A-Za-z0-9]*)$")
+GLUED = re.compile(r"([a-z]{2,})([A-Z][A-Za-z0-9]*)$")
 _ALNUM_TAIL = re.compile(r"[A-Za-z0-9]*")
 _LOWER_WORD = re.compile(r"[a-z]{4,}")
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]{3,}")
@@ -76,6 +76,10 @@ def analyse(chunk: str) -> tuple[tuple[int, int, str, str], ...]:
             continue  # accented names and foreign words: no list to judge them
         if end < len(chunk) and chunk[end] == "-" and word.lower() in HYPHEN_PREFIXES:
             continue  # "pre-disaster", "non-aligned": a prefix, not a word
+        if start > 1 and chunk[start - 1] == "-" and word.islower() and chunk[:start].istitle():
+            if word.lower() in miss:
+                found.append((start, end, word, "misspelling"))
+            continue  # "Oyun-erdene", "Hong-kyun": the second half of a name
         if len(word) < 3:
             continue
         if word.isupper():
@@ -94,8 +98,22 @@ def analyse(chunk: str) -> tuple[tuple[int, int, str, str], ...]:
     return tuple(found)
 
 
+def _memo(chunk: str) -> tuple[tuple[int, int, str, str], ...]:
+    """:func:`analyse`, remembered for the process (it depends only on the word lists)."""
+    if chunk in _CLEAN:
+        return ()
+    found = _DIRTY.get(chunk)
+    if found is None:
+        found = analyse(chunk)
+        if found:
+            _DIRTY[chunk] = found
+        else:
+            _CLEAN.add(chunk)
+    return found
+
+
 def _glued(run: str) -> bool:
-    m = _GLUED.match(run)
+    m = GLUED.match(run)
     if m is None or m.group(1) not in function_words():
         return False
     rest = m.group(2)
@@ -107,41 +125,36 @@ class Scan:
 
     def __init__(self, ctx) -> None:
         self.ctx = ctx
+        self._near: dict[str, str | None] = {}
         # Residue, link labels, the date line and the marker are blanked in
         # ctx.prose (offsets kept), so their words never become suspects.
-        chunks = set(ctx.prose.split())
-        fresh = chunks - _CLEAN
+        chunks = ctx.prose.split()
         if len(_CLEAN) > _MEMO_LIMIT:
             _CLEAN.clear()
             _DIRTY.clear()
-        dirty = []
-        for chunk in fresh:
-            found = _DIRTY.get(chunk)
-            if found is None:
-                found = analyse(chunk)
-                if found:
-                    _DIRTY[chunk] = found
-                else:
-                    _CLEAN.add(chunk)
-            if found:
-                dirty.append((chunk, found))
-        found = list(self._place(dirty))
+        found = []
+        # Most documents hold no chunk unseen or suspicious: one C-level pass says so.
+        if not _CLEAN.issuperset(chunks):
+            dirty = []
+            for chunk in set(chunks).difference(_CLEAN):
+                hit = _memo(chunk)
+                if hit:
+                    dirty.append((chunk, hit))
+            found.extend(self._place(dirty))
         found.extend(self._captions())
         self.suspects = tuple(sorted(found, key=lambda s: s.start))
 
     def _captions(self):
         # Photo captions are residue to the model but words an editor typed
         # ("Photo session of the meenting"): checked for what is surely wrong.
-        for block in self.ctx.blocks:
-            if block.kind == "residue" and block.residue == "caption":
-                for m in _CHUNK.finditer(block.text):
-                    chunk = m.group()
-                    if chunk in _CLEAN:
-                        continue
-                    for start, end, word, kind in analyse(chunk):
-                        if kind == "misspelling" or (kind == "unknown" and word.islower()):
-                            at = block.start + m.start()
-                            yield Suspect(at + start, at + end, word, kind, "caption")
+        for block in [b for b in self.ctx.blocks if b.residue == "caption"]:
+            if _CLEAN.issuperset(block.text.split()):
+                continue
+            for m in _CHUNK.finditer(block.text):
+                for start, end, word, kind in _memo(m.group()):
+                    if kind == "misspelling" or (kind == "unknown" and word.islower()):
+                        at = block.start + m.start()
+                        yield Suspect(at + start, at + end, word, kind, "caption")
 
     def _place(self, dirty):
         text = self.ctx.prose
@@ -175,30 +188,46 @@ class Scan:
         return frozenset(_LOWER_WORD.findall(self.ctx.prose.lower())) & known_words()
 
     @cached_property
-    def _references(self) -> dict[str, tuple[str, ...]]:
+    def _references(self) -> dict[str, list[str]]:
         # Words a capitalised typo is measured against, by first letter: the
-        # document's own words and the field's title words, never names.
-        names = people()
-        found: dict[str, list[str]] = {}
-        for w in (self.doc_words | field_terms()) - names:
+        # English words the document itself capitalises ("Chancellor",
+        # "President") and the field's title words, never names. A word the
+        # document only writes in lower case is no reference: "Takeo" is a
+        # name one edit from "taken".
+        capitalised = {w.lower() for w in set(_CAPITALISED.findall(self.ctx.prose))}
+        found = {k: list(v) for k, v in _field_index().items()}
+        for w in capitalised.intersection(known_words()) - dictionary_names() - people():
             found.setdefault(w[0], []).append(w)
-        return {k: tuple(sorted(v)) for k, v in found.items()}
+        return found
 
     def near_reference(self, word: str) -> str | None:
         """The document or field word a capitalised unknown ``word`` is a typo of, if any."""
         lower = word.lower()
         if len(lower) < 5:
             return None  # short names sit one edit from too many words
-        best = None
+        memo = self._near
+        if lower not in memo:
+            memo[lower] = self._nearest(lower)
+        return memo[lower]
+
+    def _nearest(self, lower: str) -> str | None:
+        size = len(lower)
+        letters = set(lower)
+        best, best_distance = None, 3
         for ref in self._references.get(lower[0], ()):
-            if abs(len(ref) - len(lower)) > 2:
+            if abs(len(ref) - size) > 2 or inflection_pair(lower, ref):
                 continue
-            if within_one_edit(lower, ref) or (len(lower) >= 8 and edit_distance(lower, ref, 3) <= 2):
-                if _inflection_pair(lower, ref):
-                    continue
-                if best is None or edit_distance(lower, ref) < edit_distance(lower, best):
-                    best = ref
-        return best
+            if within_one_edit(lower, ref):
+                distance = 1
+            elif size >= 8 and (ref[:2] == lower[:2] or ref[-3:] == lower[-3:]) and len(set(ref) ^ letters) <= 4:
+                # Two edits only for long words; two edits change at most four letters of the
+                # alphabet used, a cheap filter before the distance table.
+                distance = edit_distance(lower, ref, 3)
+            else:
+                continue
+            if distance < best_distance:
+                best, best_distance = ref, distance
+        return best if best_distance <= 2 else None
 
     @cached_property
     def capitalised(self) -> Counter:
@@ -206,7 +235,15 @@ class Scan:
         return Counter(w.lower() for w in _CAPITALISED.findall(self.ctx.prose))
 
 
-def _inflection_pair(a: str, b: str) -> bool:
+@cache
+def _field_index() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for w in field_terms() - people():
+        found.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def inflection_pair(a: str, b: str) -> bool:
     """Korea/Korean, Minister/Ministers, Japan/Japans: forms of one word, not a typo of it."""
     short, long = sorted((a, b), key=len)
     return long.startswith(short) and long[len(short):] in ("s", "n", "es", "an", "e", "d")

@@ -21,7 +21,7 @@ suggestions come as an unsafe fix, shown but never applied by ``--fix``.
 from __future__ import annotations
 
 from ..problem import Edit, Fix
-from ..words import misspellings, recase, split_known, suggestions
+from ..words import misspellings, recase, run_together, suggestions
 from .base import Finding, Rule, register
 from .spelling_scan import scan
 
@@ -43,7 +43,7 @@ def typos(ctx, in_title: bool):
                 right = recase(s.text, ref)
                 fix = Fix((Edit(s.start, s.end, right),), "unsafe")
                 yield Finding(s.start, s.end, f"'{s.text}' looks like a typo: did you mean '{right}'?", fix)
-        elif split_known(lower) is None:  # run-together words are SP004's
+        elif run_together(lower) is None:  # run-together words are SP004's
             found = suggestions(s.text, prefer=sc.doc_words)
             if found:
                 fix = Fix((Edit(s.start, s.end, found[0]),), "unsafe")
