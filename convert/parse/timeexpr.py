@@ -34,8 +34,9 @@ _NOT_BEFORE = frozenset("0123456789.:/$£€¥,_")
 # A bare "3:16" after a capitalised word is a reference ("John 3:16", "Rom. 8:28", "No. 10:30"),
 # unless the word is one that starts a sentence or names a day before a time.
 _REFERENCE_WORD = re.compile(r"([A-Z][a-z]*\.?)\s+$")
-_TIME_LEADS = frozenset(("A An The At From Until Till To By Around About Approximately Before After Since Starting Beginning "
-                         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split())
+_TIME_LEADS = frozenset((
+    "A An The At From Until Till To By Around About Approximately Before After Since Starting Beginning "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split())
 _NOTATIONS = {(True, False): "a.m.", (True, True): "A.M.", (False, False): "am", (False, True): "AM"}
 
 
@@ -96,21 +97,30 @@ def _reference(text: str, at: int) -> bool:
 
 
 def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
-    """Every clock time in ``text[start:end]``, in order; offsets are in ``text``."""
-    found = []
+    """Every clock time in ``text[start:end]``, in order; offsets are in ``text``.
+
+    One pass of one compiled pattern: prefilters (str.find on ":" and the
+    meridiem letters) were measured no faster, since they touch every
+    character as often.
+    """
+    found: list[TimeExpr] = []
     for match in _TIME.finditer(text, start, len(text) if end is None else end):
-        at = match.start()
-        if at and (text[at - 1] in _NOT_BEFORE or text[at - 1].isalpha()):
-            continue
-        bare = match["mer"] is None and match["mer2"] is None
-        if bare and at and text[at - 1] == "-" and not (found and found[-1].end == at - 1):
-            continue  # "978-4:12": a code, not a 24-hour time ("13:00-14:00" is a range)
-        if bare and _reference(text, at):
-            continue
-        expr = _make(match)
+        expr = _accept(text, match, found)
         if expr is not None:
             found.append(expr)
     return found
+
+
+def _accept(text: str, match: re.Match, found: list[TimeExpr]) -> TimeExpr | None:
+    at = match.start()
+    if at and (text[at - 1] in _NOT_BEFORE or text[at - 1].isalpha()):
+        return None
+    bare = match["mer"] is None and match["mer2"] is None
+    if bare and at and text[at - 1] == "-" and not (found and found[-1].end == at - 1):
+        return None  # "978-4:12": a code, not a 24-hour time ("13:00-14:00" is a range)
+    if bare and _reference(text, at):
+        return None
+    return _make(match)
 
 
 # --- Local time and Japan time -------------------------------------------------
