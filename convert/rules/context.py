@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from typing import NamedTuple
 
 from ..model import Document, Mark
 
 PROSE_KINDS = frozenset({"title", "lead", "heading", "paragraph", "item", "footnote"})
 # A closing punctuation mark, possibly followed by closing quotes or brackets.
-_CLOSED = re.compile(r"[.!?:;。…]\W*$|[\"”’)\]]$")
 # Last word cut mid-way, or the text stops on a word that cannot end a sentence.
 _DANGLING = re.compile(
     r"(?:\b(?:the|a|an|of|to|in|on|at|for|with|and|or|but|by|from|that|which|as|its|their|his|her|this|these|"
@@ -32,9 +30,12 @@ _DANGLING = re.compile(
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A unit of text with its absolute start offset in the document text."""
+class Block(NamedTuple):
+    """A unit of text with its absolute start offset in the document text.
+
+    A named tuple, not a dataclass: a document has dozens and they are built
+    for every check, so construction cost counts.
+    """
 
     kind: str  # title, date, translation, lead, heading, paragraph, item, footnote, residue
     text: str
@@ -53,29 +54,49 @@ class Block:
         return self.kind in PROSE_KINDS
 
 
+class lazy:  # noqa: N801 - used as a decorator, like property
+    """A computed attribute cached in the instance: functools.cached_property without its lock (3.11)."""
+
+    def __init__(self, compute) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
+
+
 class Context:
     def __init__(self, doc: Document, text: str, config=None) -> None:
         self.doc = doc
         self.text = text
         self.config = config
 
-    @cached_property
+    @lazy
     def blocks(self) -> tuple[Block, ...]:
-        return tuple(sorted(_blocks(self.doc), key=lambda b: b.start))
+        found = list(_blocks(self.doc))
+        found.sort(key=_start)
+        return tuple(found)
 
-    @cached_property
+    @lazy
     def prose_blocks(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.is_prose)
 
     def prose_iter(self) -> Iterator[Block]:
         return iter(self.prose_blocks)
 
-    @cached_property
+    @lazy
     def prose(self) -> str:
         """The text with every non-content character turned into a newline; offsets kept."""
         return self._masked(keep_links=False)
 
-    @cached_property
+    @lazy
     def content(self) -> str:
         """Like :attr:`prose`, with web link labels kept: for rules about the labels' own form."""
         if not any(m.kind == "link" for b in self.prose_blocks for m in b.marks):
@@ -103,7 +124,7 @@ class Context:
         pieces.append(_blank(text, pos, len(text)))
         return "".join(pieces)
 
-    @cached_property
+    @lazy
     def last_content(self) -> Block | None:
         """The last paragraph or item of the body (footnote definitions left out)."""
         for block in reversed(self.prose_blocks):
@@ -111,7 +132,7 @@ class Context:
                 return block
         return None
 
-    @cached_property
+    @lazy
     def ends_open(self) -> bool:
         """The last paragraph has no closing punctuation and nothing (footer, footnotes) follows it.
 
@@ -125,7 +146,7 @@ class Context:
             return False
         return not closes(last.text)
 
-    @cached_property
+    @lazy
     def truncated(self) -> bool:
         """The text stops mid-sentence (on half a word or a word that cannot end one): the page was cut."""
         if not self.ends_open:
@@ -133,7 +154,7 @@ class Context:
         text = self.last_content.text
         return bool(_DANGLING.search(text[-24:])) or _cut_word(text)
 
-    @cached_property
+    @lazy
     def accepted(self) -> frozenset[str]:
         """Words the configuration accepts (accepted-words), lower-cased."""
         words = self.setting("accepted_words", ()) or ()
@@ -154,9 +175,28 @@ class Context:
         return default if value is None else value
 
 
+_ENDINGS = frozenset(".!?:;。…")
+_CLOSERS = frozenset("\"”’)]")
+
+
 def closes(text: str) -> bool:
-    """The text ends with closing punctuation (possibly followed by quotes or brackets)."""
-    return bool(_CLOSED.search(text[-12:]))
+    """The text ends with closing punctuation, possibly followed by quotes or brackets ("agreed.”").
+
+    Plain character tests rather than a regex: this runs on every paragraph.
+    """
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    if not end:
+        return False
+    if text[end - 1] in _CLOSERS:
+        return True
+    i = end
+    while i > 0 and end - i < 8 and not text[i - 1].isalnum():
+        if text[i - 1] in _ENDINGS:
+            return True
+        i -= 1
+    return False
 
 
 def _cut_word(text: str) -> bool:
@@ -173,6 +213,10 @@ def _cut_word(text: str) -> bool:
 def _blank(text: str, start: int, end: int) -> str:
     """Newlines for ``text[start:end]``: keeps offsets, never joins two words."""
     return "\n" * (end - start)
+
+
+def _start(block: Block) -> int:
+    return block.start
 
 
 def _blocks(doc: Document) -> Iterator[Block]:

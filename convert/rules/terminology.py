@@ -126,10 +126,15 @@ def _spaced_variants(ctx, counts: Counter, skip: frozenset[str]):
 
 def preferred(ctx) -> dict[str, str]:
     """Default preferred terms, then the configuration's (which win)."""
+    configured = ctx.setting("preferred_terms", None) or {}
+    return _merged(tuple(configured.items()))
+
+
+@lru_cache(maxsize=8)
+def _merged(configured: tuple[tuple[str, str], ...]) -> dict[str, str]:
     from ..words import preferred_terms
 
-    configured = ctx.setting("preferred_terms", None) or {}
-    return {**preferred_terms(), **configured}
+    return {**preferred_terms(), **dict(configured)}
 
 
 @lru_cache(maxsize=32)

@@ -118,8 +118,8 @@ class UnpairedQuote(Rule):
         if '"' not in text and "“" not in text and "”" not in text:
             return
         opened: int | None = None
-        for m in _DOUBLE.finditer(text):
-            at, mark = m.start(), m.group(0)
+        for at in _positions(text, '"“”'):
+            mark = text[at]
             if mark == "“" or (mark == '"' and opened is None):
                 if opened is not None and not _starts_paragraph(text, at):
                     yield Finding(opened, opened + 1, f"quotation mark {text[opened]} is never closed")
@@ -131,6 +131,18 @@ class UnpairedQuote(Rule):
                 opened = None
         if opened is not None and not ctx.ends_open:
             yield Finding(opened, opened + 1, f"quotation mark {text[opened]} is never closed")
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Sorted offsets of every character of ``chars`` in ``text``, found with str.find (C speed)."""
+    found = []
+    for ch in chars:
+        at = text.find(ch)
+        while at != -1:
+            found.append(at)
+            at = text.find(ch, at + 1)
+    found.sort()
+    return found
 
 
 def _starts_paragraph(text: str, at: int) -> bool:

@@ -21,10 +21,10 @@ _INSIDE = re.compile(r"(?<=[(\[])[ \t\u00a0]+(?=[^\s)\]])|(?<=[^\s(\[])[ \t\u00a
 # The word before needs two lower-case letters, so "U.S.", "Mr.X" style initials and
 # domain names ("mofa.go.jp", lower case after the dot) are left alone. Patterns start
 # with the punctuation (scanned fast) and check the letters before it in Python.
-_NO_SPACE_AFTER = re.compile(r"[.!?](?=[A-Z][a-z])|[,;](?=[A-Za-z]{2})")
+_NO_SPACE_AFTER = re.compile(r"[.!?,;](?=[A-Za-z])")  # one character class: scanned fast
 # "Abe , Prime", "Japan ." : spaces, then punctuation followed by a space or the end.
 _SPACE_BEFORE = re.compile(r"[ \t\u00a0]+(?=[,;:.!?](?:\s|$))")
-_SPACE_BEFORE_HINTS = (" ,", " .", " ;", " :", " !", " ?", "\u00a0,", "\u00a0.", "\t,")
+_SPACE_BEFORE_HINTS = (" ,", " .", " ;", " :")
 # Two or more spaces (or no-break spaces) between two words on one line.
 _DOUBLE = re.compile(r"(?<=\S)(?: [ \u00a0]+|\u00a0 [ \u00a0]*)(?=\S)")
 
@@ -74,8 +74,11 @@ class MissingSpaceAfter(Rule):
     def check(self, ctx):
         text = ctx.prose
         for m in _NO_SPACE_AFTER.finditer(text):
-            before = text[m.start() - 2:m.start()]
-            if not (before.isalpha() and (before.islower() or m.group(0) in ",;")) or not before.isascii():
+            at = m.start()
+            before, after = text[at - 2:at], text[at + 1:at + 3]
+            if not (before.isascii() and before.isalpha() and after.isascii() and after.isalpha()):
+                continue
+            if m.group(0) in ".!?" and not (before.islower() and after[0].isupper() and after[1].islower()):
                 continue
             if _in_web_address(text, m.start()):
                 continue
@@ -105,7 +108,8 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, ctx):
         text = ctx.prose
-        if not any(hint in text for hint in _SPACE_BEFORE_HINTS):
+        if not any(hint in text for hint in _SPACE_BEFORE_HINTS) and "\u00a0" not in text and "\t" not in text \
+                and " !" not in text and " ?" not in text:
             return
         for m in _SPACE_BEFORE.finditer(text):
             before = text[m.start() - 1] if m.start() else "\n"
