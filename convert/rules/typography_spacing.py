@@ -24,7 +24,8 @@ _INSIDE = re.compile(r"(?<=[(\[])[ \t\u00a0]+(?=[^\s)\]])|(?<=[^\s(\[])[ \t\u00a
 _NO_SPACE_AFTER = re.compile(r"[.!?,;](?=[A-Za-z])")  # one character class: scanned fast
 # "Abe , Prime", "Japan ." : spaces, then punctuation followed by a space or the end.
 _SPACE_BEFORE = re.compile(r"[ \t\u00a0]+(?=[,;:.!?](?:\s|$))")
-_SPACE_BEFORE_HINTS = (" ,", " .", " ;", " :")
+_SPACE_THEN_MARK = re.compile(r" [,;:.!?]")  # starts with a literal: a cheap first look
+_BLANKS = frozenset(" \t\u00a0")
 # Two or more spaces (or no-break spaces) between two words on one line.
 _DOUBLE = re.compile(r"(?<=\S)(?: [ \u00a0]+|\u00a0 [ \u00a0]*)(?=\S)")
 
@@ -45,8 +46,7 @@ class SpaceInsideBrackets(Rule):
 
     def check(self, ctx):
         text = ctx.content
-        if "( " not in text and " )" not in text and "[ " not in text and " ]" not in text \
-                and "\u00a0" not in text and "\t" not in text:
+        if not _space_by_a_bracket(text):
             return
         for m in _INSIDE.finditer(text):
             side = "after" if text[m.start() - 1] in "([" else "before"
@@ -86,6 +86,23 @@ class MissingSpaceAfter(Rule):
                           replace(m.end(), m.end(), " "))
 
 
+def _space_by_a_bracket(text: str) -> bool:
+    """Whether a blank stands just inside any bracket: brackets are few, so look at each."""
+    for bracket in "([":
+        at = text.find(bracket)
+        while at != -1:
+            if text[at + 1:at + 2] in _BLANKS:
+                return True
+            at = text.find(bracket, at + 1)
+    for bracket in ")]":
+        at = text.find(bracket)
+        while at != -1:
+            if at and text[at - 1] in _BLANKS:
+                return True
+            at = text.find(bracket, at + 1)
+    return False
+
+
 def _in_web_address(text: str, at: int) -> bool:
     start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
     word = text[start:at]
@@ -108,8 +125,7 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, ctx):
         text = ctx.prose
-        if not any(hint in text for hint in _SPACE_BEFORE_HINTS) and "\u00a0" not in text and "\t" not in text \
-                and " !" not in text and " ?" not in text:
+        if _SPACE_THEN_MARK.search(text) is None and "\u00a0" not in text and "\t" not in text:
             return
         for m in _SPACE_BEFORE.finditer(text):
             before = text[m.start() - 1] if m.start() else "\n"
