@@ -8,7 +8,7 @@ DESCRIPTION = "path:line:col: CODE message, one problem per line"
 
 def line(problem) -> str:
     # One line whatever the message holds: a message quoting text never breaks the format.
-    message = " ".join(problem.message.split())
+    message = problem.message.replace("\r", " ").replace("\n", " ")
     return f"{problem.path}:{problem.line}:{problem.column}: {problem.code} {message}"
 
 

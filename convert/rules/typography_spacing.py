@@ -157,7 +157,9 @@ class DoubleSpace(Rule):
         if "  " not in text and "\u00a0" not in text:
             return
         for m in _DOUBLE.finditer(text):
-            yield Finding(m.start(), m.end(), f"{m.end() - m.start()} spaces in {_excerpt(text, m.start(), m.end())!r}",
+            left = text[max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1:m.start()]
+            right = text[m.end():].split(maxsplit=1)[0] if text[m.end():].strip() else ""
+            yield Finding(m.start(), m.end(), f"{m.end() - m.start()} spaces between {left!r} and {right!r}",
                           replace(m.start(), m.end(), " "))
 
 
