@@ -140,7 +140,7 @@ def test_rows_match_tables() -> None:
 
     db.executescript(SCHEMA)
     for table, columns in TABLE_COLUMNS.items():
-        assert tuple(r[1] for r in db.execute(f"PRAGMA table_info({table})")) == columns
+        assert tuple(r[1] for r in db.execute(f"PRAGMA table_info({table})")) == ("doc_key",) + columns
 
 
 def test_incremental_change_remove_and_bad_inputs(tmp_path: Path) -> None:

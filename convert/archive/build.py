@@ -152,8 +152,12 @@ def tool_key(config: Any) -> str:
     from dataclasses import asdict
 
     settings = {k: v for k, v in asdict(config).items() if k != "source"}
-    text = json.dumps(settings, sort_keys=True, default=lambda o: sorted(o) if isinstance(o, (set, frozenset)) else str(o))
+    text = json.dumps(settings, sort_keys=True, default=_sortable)
     return f"{__version__}+config.{hashlib.sha256(text.encode()).hexdigest()[:12]}"
+
+
+def _sortable(value: Any) -> Any:
+    return sorted(value) if isinstance(value, (set, frozenset)) else str(value)
 
 
 def _finish(store: Store, summary: Summary) -> Summary:

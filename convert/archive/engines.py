@@ -38,7 +38,8 @@ def default_jobs() -> int:
 
 
 def run(tasks: Iterable[Task], *, root: str, engine: str = "process", jobs: int | None = None,
-        chunk_size: int = 32, scheduler: str | None = None, settings: Settings = Settings()) -> Iterator[Result | Failure]:
+        chunk_size: int = 32, scheduler: str | None = None,
+        settings: Settings = Settings()) -> Iterator[Result | Failure]:
     jobs = jobs or default_jobs()
     if engine == "dask":
         return _dask(tasks, jobs, chunk_size, scheduler, settings)
@@ -57,7 +58,8 @@ def _init_worker() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _pool(tasks: Iterable[Task], jobs: int, chunk_size: int, root: str, settings: Settings) -> Iterator[Result | Failure]:
+def _pool(tasks: Iterable[Task], jobs: int, chunk_size: int, root: str,
+          settings: Settings) -> Iterator[Result | Failure]:
     import multiprocessing
 
     # imap_unordered's feeder thread would otherwise drain the whole iterator into its queue.

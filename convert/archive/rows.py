@@ -3,7 +3,8 @@
 Workers send tuples of strings and numbers back rather than the model
 itself: they pickle several times faster, and the parent then only runs
 ``executemany``. The column order here is the order of the columns in
-:mod:`convert.archive.store`; a test checks the two agree.
+:mod:`convert.archive.store`, after the ``doc_key`` the parent adds (the
+worker cannot know it); a test checks the two agree.
 """
 
 from __future__ import annotations

@@ -170,7 +170,8 @@ def classify(db: sqlite3.Connection, plan: Plan, schema_version: str, tool_versi
                f"(SELECT 1 FROM scan.paths p WHERE p.path = d.path AND p.state = {UNCHANGED})")
     plan.retracted = db.execute("SELECT count(*) FROM scan.retracted").fetchone()[0]
     plan.rewrites_retracted = db.execute(
-        f"SELECT 1 FROM scan.retracted r JOIN scan.paths p ON p.id = r.id WHERE p.state = {CONVERT} LIMIT 1").fetchone() is not None
+        f"SELECT 1 FROM scan.retracted r JOIN scan.paths p ON p.id = r.id WHERE p.state = {CONVERT} LIMIT 1"
+    ).fetchone() is not None
 
 
 def _sha256(fs_path: str, limits: Limits) -> str | None:
