@@ -28,6 +28,8 @@ def found(text: str, code: str, **settings) -> list:
     ("(1) The Indo-Pacific and the Indo-Pacific and the Indo-PACIFIC.\n", ["Indo-PACIFIC"]),
     ("(1) Co-operation and more co-operation; Cooperation.\n", ["Cooperation"]),
     ("(1) The Euro-Atlantic area and the Euro-Atlantic and Europa-Atlantic.\n", ["Europa-Atlantic"]),
+    ("(1) The Japan-U.S. Alliance, the Japan-U.S. summit and Japan-US relations.\n", ["Japan-US"]),
+    ("(1) The Japan-China summit and the Japan-China.\n", []),  # a sentence's full stop is no dot of a term
     # Not variants: other words, a derived word, names in capitals, different compounds.
     ("(1) The Japan-Korea and Japan-Korean relations, the Japan-China summit.\n", []),
     ("(1) Mr. OYUN-ERDENE Luvsannamsrai, Prime Minister Oyun-erdene.\n", []),

@@ -19,7 +19,9 @@ from .base import Finding, Rule, register
 # "Indo-Pacific", "Euro-Atlantic": a capitalised hyphenated compound. Found from its hyphens
 # (few, and scanned fast), then grown to the whole word.
 _HYPHEN = re.compile(r"-(?=[A-Za-z])")
-_COMPOUND = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)+(?![\w-])")
+# A part is a word or a dotted abbreviation ("U.S."), so "Japan-U.S." and "Japan-US" compare.
+_PART = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Za-z]+)"
+_COMPOUND = re.compile(rf"[A-Z][A-Za-z]*(?:(?:\.[A-Z])+\.?)?(?:-{_PART})+(?![\w-])")
 # Endings that make another word, not another spelling: Korea/Korean, Asia/Asian, Japan/Japanese.
 _DERIVATIONS = ("s", "n", "an", "ian", "ese", "ern", "i", "ic", "ish", "es")
 
@@ -46,10 +48,15 @@ def _compounds(ctx) -> list[re.Match]:
     return found
 
 
+def _key(form: str) -> str:
+    """What two spellings of one term share: case and the dots of abbreviations dropped."""
+    return form.replace(".", "").lower()
+
+
 def _variant_of(a: str, b: str) -> bool:
     """Two compounds that differ in one part, where one part is a clipped form of the other (Euro/Europe)."""
-    pa, pb = a.split("-"), b.split("-")
-    if len(pa) != len(pb) or a.lower() == b.lower():
+    pa, pb = a.replace(".", "").split("-"), b.replace(".", "").split("-")
+    if len(pa) != len(pb) or _key(a) == _key(b):
         return False
     diff = [(x, y) for x, y in zip(pa, pb) if x.lower() != y.lower()]
     if len(diff) != 1:
@@ -102,7 +109,7 @@ class TermVariants(Rule):
                 continue
             for other in forms[i + 1:]:
                 if other not in flagged and other not in skip and not _names_in_capitals(main, other) and (
-                        other.lower() == main.lower() or _variant_of(main, other)):
+                        _key(other) == _key(main) or _variant_of(main, other)):
                     flagged[other] = main
         for m in found:
             main = flagged.get(m.group(0))

@@ -76,10 +76,15 @@ class MissingSpaceAfter(Rule):
         for m in _NO_SPACE_AFTER.finditer(text):
             at = m.start()
             before, after = text[at - 2:at], text[at + 1:at + 3]
-            if not (before.isascii() and before.isalpha() and after.isascii() and after.isalpha()):
+            if not (before.isascii() and after.isascii() and after.isalpha()):
                 continue
-            if m.group(0) in ".!?" and not (before.islower() and after[0].isupper() and after[1].islower()):
-                continue
+            if m.group(0) in ".!?":
+                # "fishing.The", "in 2023.The"; not "U.S.", "p.m.", "e.g.", "mofa.go.jp"
+                if not ((before.isalpha() and before.islower() or before.isdigit())
+                        and after[0].isupper() and after[1].islower()):
+                    continue
+            elif not before.isalpha():
+                continue  # "1,000", "2,3"
             if _in_web_address(text, m.start()):
                 continue
             yield Finding(m.start(), m.end(), f"no space after {m.group(0)!r}: {_excerpt(text, m.start(), m.end())!r}",
