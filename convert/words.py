@@ -131,6 +131,11 @@ def nouns() -> frozenset[str]:
 
 
 @cache
+def noun_verbs() -> frozenset[str]:
+    return frozenset(read_lines("noun-verbs.txt"))
+
+
+@cache
 def preferred_terms() -> dict[str, str]:
     return read_pairs("preferred-terms.txt")
 

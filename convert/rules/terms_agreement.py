@@ -1,0 +1,95 @@
+"""Terminology: a demonstrative that does not agree with its noun.
+
+"The overview of these meeting is as follows", "at this meetings": a
+plural demonstrative before a singular noun, or the reverse. Nouns come from
+``nouns.txt`` (countable nouns of the field); the rule stays quiet where the
+words may be read another way:
+
+- "these meeting rooms", "these summit outcomes": a singular noun used as a
+  modifier, so after "these"/"those" the noun must end the phrase (a verb,
+  a preposition or punctuation follows);
+- "this calls for", "this changes nothing": nouns that are also verbs
+  (``noun-verbs.txt``) after "this"/"each"/"every" are only reported when an
+  auxiliary follows ("this changes are");
+- "that" is left alone: it is as often a conjunction ("agreed that countries
+  should ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..problem import Edit, Fix
+from ..words import noun_verbs, nouns
+from .base import Finding, Rule, register
+
+_PLURAL_DET = re.compile(r"([Tt]h(?:ese|ose))[ \u00a0]+([a-z]+)\b[ \u00a0]*([a-z]+|[.,;:)\n])?")
+_SINGULAR_DET = re.compile(r"([Tt]his|[Ee]ach|[Ee]very)[ \u00a0]+([a-z]+s)\b[ \u00a0]*([a-z]+|[.,;:)\n])?")
+# What may follow a noun that ends its phrase.
+_PHRASE_END = frozenset({
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+    "must", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "and", "or", "between", "that",
+    "which", "held", ".", ",", ";", ":", ")", "\n",
+})
+_AUXILIARY = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+                        "should", "may", "might", "must"})
+
+
+def _singular(plural: str) -> str | None:
+    """The noun ``plural`` is the plural of, if it is one of ``nouns.txt``: meetings -> meeting."""
+    known = nouns()
+    for stem in (plural[:-3] + "y" if plural.endswith("ies") else None, plural[:-2] if plural.endswith("es") else None,
+                 plural[:-1]):
+        if stem and stem in known:
+            return stem
+    return None
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+@register
+class AgreementSlip(Rule):
+    """A demonstrative that does not agree with its noun: "these meeting", "this meetings".
+
+    The fix (unsafe: the noun or the demonstrative may be the word to change)
+    puts the noun in the number of the demonstrative.
+    """
+
+    code = "TR005"
+    name = "agreement-slip"
+    severity = "warning"
+    summary = "'these'/'this' not agreeing with the noun"
+    bad = "Meeting\n\nJuly 11, 2024\n\nThe overview of these meeting is as follows.\n"
+    good = "Meeting\n\nJuly 11, 2024\n\nThe overview of these meetings is as follows.\n"
+
+    def check(self, ctx):
+        text = ctx.prose
+        known, verbs = nouns(), noun_verbs()
+        if "hese" in text or "hose" in text:
+            for m in _PLURAL_DET.finditer(text):
+                noun, after = m.group(2), m.group(3)
+                if noun in known and after in _PHRASE_END and _word_start(text, m.start()):
+                    right = _plural(noun)
+                    fix = Fix((Edit(m.start(2), m.end(2), right),), "unsafe")
+                    yield Finding(m.start(), m.end(2), f"'{m.group(1)} {noun}': '{noun}' is singular "
+                                  f"(write '{m.group(1)} {right}')", fix)
+        for m in _SINGULAR_DET.finditer(text):
+            plural, after = m.group(2), m.group(3)
+            noun = _singular(plural)
+            if noun is None or not _word_start(text, m.start()):
+                continue
+            if noun in verbs and after not in _AUXILIARY:
+                continue  # "this calls for", "each seeks": a verb, not a plural noun
+            fix = Fix((Edit(m.start(2), m.end(2), noun),), "unsafe")
+            yield Finding(m.start(), m.end(2), f"'{m.group(1)} {plural}': '{plural}' is plural "
+                          f"(write '{m.group(1)} {noun}')", fix)
+
+
+def _word_start(text: str, at: int) -> bool:
+    return at == 0 or not text[at - 1].isalnum()
