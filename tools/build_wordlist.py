@@ -10,7 +10,9 @@ Sources (Debian packages, SCOWL 2020.12.07):
   have is kept when the ``wordfreq`` package (build time only) finds it at
   least at Zipf frequency 2.0 (about once in ten million words): "centrality",
   "countermeasures", "arbitral" come in, the rarest words (which would hide
-  typos) stay out.
+  typos) stay out, and so does such a word under Zipf 3.0 that is one edit
+  from a common word (Zipf 4.3 or more): "withing", "wether", "engin" are
+  far more often slips than words.
 
 Then: words with an apostrophe dropped (possessives; the tokenizer strips
 ``'s``), the wrong forms of ``misspellings.txt`` dropped
@@ -39,7 +41,9 @@ from convert.words import misspellings, stems  # noqa: E402
 DICT = Path("/usr/share/dict")
 BASE = ("american-english", "british-english")
 LARGE = ("american-english-large", "british-english-large")
-MIN_ZIPF = 2.0
+MIN_ZIPF = 2.0  # about once in ten million words
+SAFE_ZIPF = 3.0  # below this, a large-list word one edit from a common word is left out
+COMMON_ZIPF = 4.3
 
 
 def read(names: tuple[str, ...]) -> dict[str, str]:
@@ -59,13 +63,24 @@ def read(names: tuple[str, ...]) -> dict[str, str]:
 
 
 def sources() -> dict[str, str]:
-    from wordfreq import zipf_frequency
+    from wordfreq import top_n_list, zipf_frequency
+
+    from convert.words import edits1
 
     base = read(BASE)
     large = read(LARGE)
+    # Words a typist reaches for every day; a rare word one slip from one of
+    # them ("withing", "wether", "engin") would hide that slip.
+    common = {w for w in top_n_list("en", 30000) if w.isalpha() and zipf_frequency(w, "en") >= COMMON_ZIPF}
     for lower, word in large.items():
-        if lower not in base and zipf_frequency(lower, "en") >= MIN_ZIPF:
-            base[lower] = word
+        if lower in base:
+            continue
+        zipf = zipf_frequency(lower, "en")
+        if zipf < MIN_ZIPF:
+            continue
+        if zipf < SAFE_ZIPF and len(lower) >= 4 and not edits1(lower).isdisjoint(common):
+            continue
+        base[lower] = word
     for wrong in misspellings():
         base.pop(wrong, None)
     return base
@@ -84,7 +99,8 @@ def derivable(word: str, kept: set[str], depth: int = 0) -> bool:
 HEADER = """\
 # English words, British and American: built by tools/build_wordlist.py
 # from Debian's wamerican + wbritish (SCOWL 50, all words) and wamerican-large +
-# wbritish-large (SCOWL 70, words at wordfreq Zipf >= 2.0), 2020.12.07 lists.
+# wbritish-large (SCOWL 70, words at wordfreq Zipf >= 2.0 and not, under Zipf 3.0, one
+# edit from a common word), 2020.12.07 lists.
 # Regular -s/-es/-ies/-ly forms are derived at lookup (convert.words.stems), not stored.
 # Lower case: a common word; capitalised: a word the sources only have capitalised (a name).
 # Lookups are case-blind; suggestions prefer common words. Sorted as Python sorts strings.
