@@ -23,7 +23,8 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 
 from ..errors import ReadoutError
-from .job import Failure, Result, Settings, Task, convert_and_write, convert_batch, failure_reason, read_source
+from ..sources import read_bytes
+from .job import Failure, Result, Settings, Task, convert_and_write, convert_batch, failure_reason
 
 ENGINES = ("process", "dask")
 _PR_SET_PDEATHSIG = 1
@@ -98,9 +99,9 @@ def _dask(tasks: Iterable[Task], jobs: int, chunk_size: int, scheduler: str | No
         batch = []
         for task in source:
             try:
-                batch.append(dataclasses.replace(task, raw=read_source(task.fs_path, settings.limits)))
+                batch.append(dataclasses.replace(task, raw=read_bytes(task.fs_path, settings.limits, name=task.path)))
             except ReadoutError as exc:
-                pending_failures.append(Failure(task.path, task.id, None, failure_reason(exc, task)))
+                pending_failures.append(Failure(task.path, task.id, None, failure_reason(exc)))
                 continue
             if len(batch) >= chunk_size:
                 break

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from ..errors import InputError, ReadoutError
 from ..parse import make_id
-from ..sources import Limits, display_path, iter_paths, unique_ids
-from .job import Failure, Task, read_source
+from ..sources import Limits, display_path, iter_paths, read_bytes, unique_ids
+from .job import Failure, Task
 from .store import Transaction
 from .writer import FORMS, output_path
 
@@ -176,7 +176,7 @@ def classify(db: sqlite3.Connection, plan: Plan, schema_version: str, tool_versi
 
 def _sha256(fs_path: str, limits: Limits) -> str | None:
     try:
-        return hashlib.sha256(read_source(fs_path, limits)).hexdigest()
+        return hashlib.sha256(read_bytes(fs_path, limits)).hexdigest()
     except InputError:
         return None  # unreadable now: convert it again and let the worker report why
 
