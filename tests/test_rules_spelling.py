@@ -170,6 +170,7 @@ def test_name_two_ways_not(sentence):
     ("He expressed his profound gratitudeto President Lee.", "gratitudeto", False),
     ("They will meet at the nextG7 summit.", "nextG7", True),
     ("Japan supports theUN reform.", "theUN", True),
+    ("The foreignMinisters met.", "foreignMinisters", True),
 ])
 def test_run_together(sentence, word, safe):
     problems = body(sentence, "SP004")
@@ -179,7 +180,7 @@ def test_run_together(sentence, word, safe):
 
 
 @pytest.mark.parametrize("sentence", [
-    "The iPhone and McDonald's and StratCom are names.",
+    "The iPhone and McDonald's and StratCom are names; macOS and eVTOL too.",
     "They met in Kyiv, Lviv and Odesa; the G7 and G20 met too.",
     "The abducton issue was discussed.",  # a typo of one word, SP002's
 ])

@@ -36,12 +36,13 @@ def _pairs(sc):
     if not candidates:
         return
     counts = sc.capitalised  # counted only now: most documents have no candidate
-    names = dictionary_names()
+    # A common English word is the typo rules' business, unless the field knows it as a name ("Macron").
+    names, vocabulary = dictionary_names(), field()
     for lower in candidates:
         for other, n in counts.items():
             if (other == lower or len(other) < _MIN or other[0] != lower[0]
                     or not within_one_edit(lower, other) or inflection_pair(lower, other)
-                    or (other in english() and other not in names)):
+                    or (other in english() and other not in names and other not in vocabulary)):
                 continue
             mine = counts[lower]
             if mine < n or (mine == n and other in field()):

@@ -3,7 +3,9 @@
 A space lost between two words makes a token no list knows: "regionand",
 "gratitudeto", "theUN", "nextG7". It is reported when it splits into a known
 word and a short function word ("and", "to", "the", "next"), or when a
-lower-case function word is glued to a capitalised word or an acronym.
+lower-case function word is glued to a capitalised word or an acronym, or
+a lower-case word to a capitalised word ("foreignMinisters"; "macOS" and
+"eVTOL" are names).
 A token one edit from a known word is left to the typo rules ("abducton" is
 not "abduct on").
 """

@@ -113,11 +113,18 @@ def _memo(chunk: str) -> tuple[tuple[int, int, str, str], ...]:
 
 
 def _glued(run: str) -> bool:
+    """A lower-case word glued to a capitalised one: "theUN", "nextG7", "foreignMinisters".
+
+    After a function word anything capitalised counts; after another word only
+    a capitalised known word, so that "macOS" and "eVTOL" are left alone.
+    """
     m = GLUED.match(run)
-    if m is None or m.group(1) not in function_words():
+    if m is None:
         return False
-    rest = m.group(2)
-    return any(c.isdigit() for c in rest) or rest.isupper() or (rest[1:].islower() and is_known(rest))
+    head, rest = m.groups()
+    if head in function_words():
+        return any(c.isdigit() for c in rest) or rest.isupper() or (rest[1:].islower() and is_known(rest))
+    return len(head) >= 3 and rest[1:].islower() and is_known(head) and is_known(rest)
 
 
 class Scan:
