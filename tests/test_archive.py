@@ -176,17 +176,18 @@ def test_incremental_change_remove_and_bad_inputs(tmp_path: Path) -> None:
     (src / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
     (src / "huge.txt").write_bytes(b"a" * 5000)
     (src / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(src / "pipe.txt")  # opening it would block forever: refused unread
     code = main(["archive", str(src), "-o", str(out), "--max-bytes", "4096", "--no-progress"])
     assert code == 2
     manifest = _check_consistent(out)
     reasons = {Path(f["path"]).name: f["reason"] for f in manifest["failures"]}
-    assert set(reasons) == {"binary.txt", "huge.txt", "dangling.txt"}
+    assert set(reasons) == {"binary.txt", "huge.txt", "dangling.txt", "pipe.txt"}
     assert "binary" in reasons["binary.txt"] and "limit" in reasons["huge.txt"]
-    assert manifest["totals"]["failures"] == 3 and manifest["totals"]["documents"] == len(DOCUMENTS) - 1
+    assert manifest["totals"]["failures"] == 4 and manifest["totals"]["documents"] == len(DOCUMENTS) - 1
     # Unchanged bad inputs are not retried; fixed ones convert.
     (src / "binary.txt").unlink()
     last = _archive([src], out, limits=Limits(max_bytes=4096))
-    assert last.converted == 0 and last.failures == 2
+    assert last.converted == 0 and last.failures == 3
 
 
 def test_verify_repairs_outputs_changed_by_hand_and_force_reconverts_all(tmp_path: Path) -> None:
