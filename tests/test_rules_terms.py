@@ -107,6 +107,8 @@ def test_article_slip_not(sentence):
     ("Each countries will act.", "Each countries", "country"),
     ("This changes are welcome.", "This changes", "change"),
     ("Those country will meet.", "Those country", "countries"),
+    ("They spoke on this issues at length.", "this issues", "issue"),
+    ("The problem since these problem since then grew.", "these problem", "problems"),
 ])
 def test_agreement_slip(sentence, span, replacement):
     text = HEAD + sentence + "\n"

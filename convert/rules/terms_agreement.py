@@ -10,7 +10,8 @@ words may be read another way:
   a preposition or punctuation follows);
 - "this calls for", "this changes nothing": nouns that are also verbs
   (``noun-verbs.txt``) after "this"/"each"/"every" are only reported when an
-  auxiliary follows ("this changes are");
+  auxiliary follows ("this changes are") or a preposition comes before
+  ("on this issues", "during this visits");
 - "that" is left alone: it is as often a conjunction ("agreed that countries
   should ...").
 """
@@ -28,9 +29,19 @@ _SINGULAR_DET = re.compile(r"([Tt]his|[Ee]ach|[Ee]very)[ \u00a0]+([a-z]+s)\b[ \u
 # What may follow a noun that ends its phrase.
 _PHRASE_END = frozenset({
     "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
-    "must", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "and", "or", "between", "that",
-    "which", "held", ".", ",", ";", ":", ")", "\n",
+    "must", "shall", "do", "does", "did", "not", "also", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+    "as", "and", "or", "but", "so", "if", "between", "that", "which", "who", "whose", "where", "when", "while",
+    "since", "because", "through", "during", "under", "after", "before", "toward", "towards", "about", "into",
+    "regarding", "concerning", "including", "over", "against", "within", "without", "among", "amid", "held",
+    ".", ",", ";", ":", ")", "\n",
 })
+# After one of these, "this" is a determiner, so "this visits" cannot be "this" + verb.
+_PREPOSITIONS = frozenset({
+    "of", "in", "on", "at", "for", "with", "by", "from", "to", "about", "during", "regarding", "concerning",
+    "through", "under", "over", "after", "before", "since", "toward", "towards", "into", "upon", "including",
+    "like", "against", "within", "without", "among", "amid", "despite", "following", "throughout",
+})
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
 _AUXILIARY = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                         "should", "may", "might", "must"})
 
@@ -84,11 +95,16 @@ class AgreementSlip(Rule):
             noun = _singular(plural)
             if noun is None or not _word_start(text, m.start()):
                 continue
-            if noun in verbs and after not in _AUXILIARY:
+            if noun in verbs and after not in _AUXILIARY and not _after_preposition(text, m.start()):
                 continue  # "this calls for", "each seeks": a verb, not a plural noun
             fix = Fix((Edit(m.start(2), m.end(2), noun),), "unsafe")
             yield Finding(m.start(), m.end(2), f"'{m.group(1)} {plural}': '{plural}' is plural "
                           f"(write '{m.group(1)} {noun}')", fix)
+
+
+def _after_preposition(text: str, at: int) -> bool:
+    m = _PREVIOUS_WORD.search(text, max(0, at - 20), at)
+    return m is not None and m.group(1).lower() in _PREPOSITIONS
 
 
 def _word_start(text: str, at: int) -> bool:
