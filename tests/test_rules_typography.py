@@ -40,7 +40,9 @@ CASES = [
     ("TY003", "(1) Both sides confirmed a “free and open Indo-Pacific.\n(2) Both sides agreed.\n", 1,
      "(1) Both sides confirmed a “free and open Indo-Pacific.”\n(2) Both sides agreed.\n", None),
     ("TY003", "(1) Both sides agreed.” The talks continue.\n", 1,
-     "(1) He said: “We agree.\n(2) We will act.”\n", None),  # a quotation over two paragraphs
+     "(1) He said:\n“We agree.\n(2) We will act.”\n", None),  # a quotation over two paragraphs
+    ("TY003", '(1) He stressed the "rule of law. Both sides agreed.\n(2) They said "yes" again.\n', 1,
+     '(1) He stressed the "rule of law." Both sides agreed.\n(2) They said "yes" again.\n', None),
     ("TY004", "(1) a joint statement ( English ) was issued.\n", 2,
      "(1) a joint statement (English) was issued.\n", "(1) a joint statement (English) was issued.\n"),
     ("TY004", "(1) a statement [ Provisional ] was issued.\n", 2,

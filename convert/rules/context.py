@@ -182,15 +182,21 @@ _CLOSERS = frozenset("\"”’)]")
 def closes(text: str) -> bool:
     """The text ends with closing punctuation, possibly followed by quotes or brackets ("agreed.”").
 
-    Plain character tests rather than a regex: this runs on every paragraph.
+    A closing quote or bracket alone does not close a sentence ("... a “Free
+    and Open Indo-Pacific”"), except a bracket closing a paragraph that is
+    all in brackets. Plain character tests rather than a regex: this runs on
+    every paragraph.
     """
-    end = len(text)
-    while end and text[end - 1].isspace():
-        end -= 1
+    end = len(text.rstrip())
     if not end:
         return False
-    if text[end - 1] in _CLOSERS:
-        return True
+    j = end
+    while j > 0 and text[j - 1] in _CLOSERS:
+        j -= 1
+    if j < end:
+        if j > 0 and text[j - 1] in _ENDINGS:
+            return True
+        return text[end - 1] in ")]" and text.lstrip()[:1] in "(["
     i = end
     while i > 0 and end - i < 8 and not text[i - 1].isalnum():
         if text[i - 1] in _ENDINGS:

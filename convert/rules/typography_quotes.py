@@ -101,9 +101,9 @@ class MixedQuotes(Rule):
 class UnpairedQuote(Rule):
     """A quotation mark is opened and never closed, or closed and never opened.
 
-    Quotes are followed through the whole document, since a quotation may
-    run over several paragraphs (reopening each one with a quotation mark or
-    not). A quotation still open where a document stops mid-sentence is not
+    A quotation opened inside a paragraph closes in that paragraph; one that
+    opens a paragraph may run over several (reopening each with a quotation
+    mark or not), as long quotations of statements do. A quotation still open where a document stops mid-sentence is not
     reported: the page was cut.
     """
 
@@ -120,6 +120,10 @@ class UnpairedQuote(Rule):
         opened: int | None = None
         for at in _positions(text, '"“”'):
             mark = text[at]
+            if opened is not None and "\n" in text[opened:at] and not _starts_paragraph(text, opened):
+                # A quotation opened inside a paragraph closes in it.
+                yield Finding(opened, opened + 1, f"quotation mark {text[opened]} is never closed in its paragraph")
+                opened = None
             if mark == "“" or (mark == '"' and opened is None):
                 if opened is not None and not _starts_paragraph(text, at):
                     yield Finding(opened, opened + 1, f"quotation mark {text[opened]} is never closed")
@@ -129,8 +133,14 @@ class UnpairedQuote(Rule):
                 yield Finding(at, at + 1, f"closing quotation mark {mark} was never opened")
             else:
                 opened = None
-        if opened is not None and not ctx.ends_open:
+        if opened is not None and not (ctx.ends_open and _in_last_paragraph(ctx, opened)):
             yield Finding(opened, opened + 1, f"quotation mark {text[opened]} is never closed")
+
+
+def _in_last_paragraph(ctx, at: int) -> bool:
+    """Whether ``at`` is in the last paragraph (or in a quotation opening a paragraph and running to it)."""
+    last = ctx.last_content
+    return last is not None and (at >= last.start or _starts_paragraph(ctx.prose, at))
 
 
 def _positions(text: str, chars: str) -> list[int]:
