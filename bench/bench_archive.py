@@ -1,7 +1,7 @@
 """Benchmark `readout archive` on a synthetic corpus (not a test).
 
     python bench/bench_archive.py                 # 10,000 and 100,000 documents, 1 and 2 workers
-    python bench/bench_archive.py --sizes 10000 --jobs 2
+    python bench/bench_archive.py --sizes 10000 --jobs 2 --keep /tmp/bench   # keep the corpus for next time
 
 Builds the corpus from the seeds and tests/corpus, varying dates, names,
 paragraphs and footnotes so every document is distinct, in a temporary
@@ -78,14 +78,16 @@ _RUN = """
 import resource, sys, time
 from convert.archive.build import Options, build
 t = time.monotonic()
-s = build(Options(sources=[sys.argv[1]], root=sys.argv[2], jobs=int(sys.argv[3]), progress=False))
+s = build(Options(sources=[sys.argv[1]], root=sys.argv[2], jobs=int(sys.argv[3]), validate=sys.argv[4] == "1",
+                  progress=False))
 print(time.monotonic() - t, s.converted, s.unchanged, s.failures,
       resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def run_once(corpus: Path, out: Path, jobs: int) -> dict:
-    done = subprocess.run([sys.executable, "-c", _RUN, str(corpus), str(out), str(jobs)], check=True,
+def run_once(corpus: Path, out: Path, jobs: int, validate: bool) -> dict:
+    done = subprocess.run([sys.executable, "-c", _RUN, str(corpus), str(out), str(jobs), "1" if validate else "0"],
+                          check=True,
                           capture_output=True, text=True)
     seconds, converted, unchanged, failures, self_kb, child_kb = done.stdout.split()
     return {"seconds": float(seconds), "converted": int(converted), "unchanged": int(unchanged),
@@ -96,6 +98,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--no-validate", action="store_true", help="archive with --no-validate")
     parser.add_argument("--keep", metavar="DIR", help="build the corpus here and keep it (reused when present)")
     args = parser.parse_args()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="readout-bench-"))
@@ -109,9 +112,9 @@ def main() -> None:
             for jobs in args.jobs:
                 out = work / f"archive-{size}-{jobs}"
                 shutil.rmtree(out, ignore_errors=True)
-                first = run_once(corpus, out, jobs)
-                second = run_once(corpus, out, jobs)
-                row = {"documents": size, "jobs": jobs, "first_s": round(first["seconds"], 2),
+                first = run_once(corpus, out, jobs, not args.no_validate)
+                second = run_once(corpus, out, jobs, not args.no_validate)
+                row = {"documents": size, "jobs": jobs, "validate": not args.no_validate, "first_s": round(first["seconds"], 2),
                        "docs_per_s": round(first["converted"] / first["seconds"]),
                        "parent_peak_mb": round(first["parent_mb"], 1), "worker_peak_mb": round(first["worker_mb"], 1),
                        "incremental_s": round(second["seconds"], 2),

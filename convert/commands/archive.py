@@ -73,6 +73,11 @@ def run(args) -> int:
 
     if args.scheduler and args.engine != "dask":
         raise ReadoutError("--scheduler needs --engine dask")
+    if args.engine == "dask":
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:  # say so before the archive is touched
+            raise ReadoutError("--engine dask needs Dask: pip install 'readout[dask]'")
     defaults = Limits()
     try:
         from ..config import load_config
