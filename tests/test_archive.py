@@ -329,11 +329,17 @@ def _wait_for_documents(out: Path, count: int, proc: subprocess.Popen) -> None:
         time.sleep(0.02)
 
 
-def test_dask_local_cluster_gives_identical_bytes(tmp_path: Path) -> None:
-    pytest.importorskip("distributed", reason="Dask is an optional extra: pip install 'readout[dask]'")
+@pytest.mark.parametrize("given_scheduler", [False, True], ids=["own-local-cluster", "scheduler-address"])
+def test_dask_local_cluster_gives_identical_bytes(tmp_path: Path, given_scheduler: bool) -> None:
+    distributed = pytest.importorskip("distributed", reason="Dask is an optional extra: pip install 'readout[dask]'")
     seeds, corpus = ROOT / "seeds", ROOT / "tests" / "corpus"
     _archive([seeds, corpus], tmp_path / "pool", jobs=1)
-    _archive([seeds, corpus], tmp_path / "dask", engine="dask", jobs=2, chunk_size=16)
+    if given_scheduler:  # as with a cluster of its own: the client reads the sources and writes the outputs
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+            _archive([seeds, corpus], tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address,
+                     chunk_size=16)
+    else:
+        _archive([seeds, corpus], tmp_path / "dask", engine="dask", jobs=2, chunk_size=16)
     assert _published(tmp_path / "pool") == _published(tmp_path / "dask")
 
 
