@@ -17,8 +17,14 @@ from pathlib import Path
 
 from .errors import InputError
 
-MAX_BYTES = 20 * 1024 * 1024  # --max-bytes: a readout is a few KB; 20 MB is surely not one
-MAX_LINE = 200_000  # --max-line: characters in one line
+# --max-bytes for a readout. Real ones are 2 to 100 KB; the cost of a text is in
+# its blocks, and a hostile megabyte of "1.\n" lines (350,000 sections) takes
+# about 5 seconds and 500 MB to convert: far past it, a limit, not a hang.
+MAX_BYTES = 1024 * 1024
+# --max-bytes for a canonical file (validate, render, convert --to): about twice
+# its readout's size, with room for documents converted under a raised limit.
+MAX_CANONICAL_BYTES = 8 * 1024 * 1024
+MAX_LINE = 200_000  # --max-line: characters in one line; a readout's longest paragraph is about 3,000
 SUFFIXES = (".txt",)
 
 
@@ -28,12 +34,18 @@ class Limits:
     max_line: int = MAX_LINE
 
 
-def limits_from(max_bytes: int | None, max_line: int | None) -> Limits:
-    """Limits from command-line values (None: the default); InputError for a value below 1."""
+def limits_from(max_bytes: int | None, max_line: int | None, *, canonical: bool = False) -> Limits:
+    """Limits from command-line values (None: the default, for readouts or canonical files)."""
     for option, value in (("--max-bytes", max_bytes), ("--max-line", max_line)):
         if value is not None and value < 1:
             raise InputError(f"{option} must be a positive number, not {value}")
-    return Limits(max_bytes or MAX_BYTES, max_line or MAX_LINE)
+    return Limits(max_bytes or (MAX_CANONICAL_BYTES if canonical else MAX_BYTES), max_line or MAX_LINE)
+
+
+def check_size(raw: bytes, path: str, limits: Limits) -> None:
+    """The size limit applied to bytes already read (under a larger limit, before their kind was known)."""
+    if len(raw) > limits.max_bytes:
+        raise _over_limit(path, len(raw), limits)
 
 
 # --- finding inputs ---------------------------------------------------------------------------------

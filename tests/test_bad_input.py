@@ -146,7 +146,7 @@ def test_huge_file_is_refused_unread(batch: Path) -> None:
     with open(batch / "huge.txt", "wb") as handle:
         handle.write(b"July 11, 2024\n")
         handle.truncate(100 * 1024 * 1024)
-    assert_batch_reports(batch, 2, r"in/huge\.txt: 104857600 bytes is over the limit of 20971520 "
+    assert_batch_reports(batch, 2, r"in/huge\.txt: 104857600 bytes is over the limit of 1048576 "
                                    r"\(raise it with --max-bytes\)")
 
 
@@ -161,8 +161,10 @@ def test_max_bytes_limit_and_option(batch: Path) -> None:
 
 def test_one_10_mb_line(batch: Path) -> None:
     (batch / "oneline.txt").write_bytes(b"word " * (2 * 1024 * 1024))
+    assert_batch_reports(batch, 2, r"in/oneline\.txt: 10485760 bytes is over the limit of 1048576")
+    # Past the size limit, the line limit still holds.
     assert_batch_reports(batch, 2, r"in/oneline\.txt: line 1 has 10485760 characters, over the limit of 200000 "
-                                   r"\(raise it with --max-line\)")
+                                   r"\(raise it with --max-line\)", "--max-bytes", "20000000")
 
 
 def test_max_line_option_raises_the_limit(batch: Path) -> None:
@@ -370,8 +372,10 @@ HOSTILE_XML = {
     "quadratic-blowup": (_quadratic_blowup, r"XML with a DOCTYPE is not accepted"),
     "doctype": (lambda: f"<!DOCTYPE document>\n{_ROOT_OPEN}</document>", r"XML with a DOCTYPE is not accepted"),
     "deep-elements": (lambda: _ROOT_OPEN + "<a>" * 100_000 + "</a>" * 100_000 + "</document>", r"XML nested deeper than"),
-    "huge-attribute": (lambda: f'<document xmlns="urn:readout:document:1" id="{"a" * 15_000_000}"/>',
+    "huge-attribute": (lambda: f'<document xmlns="urn:readout:document:1" id="{"a" * 6_000_000}"/>',
                        r"XML exceeds a size limit|XML attribute 'id' longer than"),
+    "over-the-size-limit": (lambda: f'<document xmlns="urn:readout:document:1" id="{"a" * 9_000_000}"/>',
+                            r"9000048 bytes is over the limit of 8388608 \(raise it with --max-bytes\)"),
     "many-attributes": (lambda: "<document xmlns=\"urn:readout:document:1\" "
                         + " ".join(f'a{i}="x"' for i in range(200_000)) + "/>",
                         r"XML element with more than \d+ attributes"),
@@ -602,9 +606,94 @@ def test_check_reports_bad_input_and_goes_on(batch: Path, name: str, data: bytes
         line.split()[1] for line in run.out.splitlines() if line.startswith("in/good.txt:")]
 
 
-@pytest.mark.skipif(not _check_built(), reason="readout check is not built yet")
+def _check_has_limits() -> bool:
+    import inspect
+
+    from convert.commands import check
+
+    return "--max-bytes" in inspect.getsource(check)
+
+
+@pytest.mark.skipif(not _check_built() or not _check_has_limits(),
+                    reason="readout check has no --max-bytes/--max-line yet (asked of its owner)")
 def test_check_options_for_encoding_and_limits(batch: Path) -> None:
     (batch / "western.txt").write_bytes("Title\nJapan’s view\n".encode("cp1252"))
     run = readout("check", "in", "--encoding", "utf-8", "--max-bytes", "1000000", "--max-line", "1000", cwd=batch.parent)
     assert "Traceback" not in run.err and run.code == 2, run.err
     assert re.search(r"^in/western\.txt:1:1: ST000 .*cannot decode as utf-8 at byte 11", run.out, re.MULTILINE), run.out
+
+
+# --- failures midway, in process (to inject them) --------------------------------------------------
+
+def _seed_batch(tmp_path: Path) -> tuple[Path, Path]:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    out.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(SEED, folder / name)
+    (out / "b.json").write_bytes(b"previous json")
+    (out / "b.xml").write_bytes(b"previous xml")
+    return folder, out
+
+
+def test_disk_full_while_writing_keeps_the_previous_pair(tmp_path: Path, monkeypatch, capsys) -> None:
+    from convert.cli import main
+
+    folder, out = _seed_batch(tmp_path)
+    real_fsync = os.fsync
+    calls = []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 4:  # b.txt's second file (a.txt wrote two before it)
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    assert main(["convert", str(folder), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert re.search(r"^readout: error: .*in/b\.txt: cannot write b\.json/\.xml into .*: No space left on device$",
+                     err, re.MULTILINE), err
+    assert (out / "b.json").read_bytes() == b"previous json" and (out / "b.xml").read_bytes() == b"previous xml"
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "a.xml", "b.json", "b.xml", "c.json", "c.xml"]
+
+
+def test_exception_midway_stays_with_its_document(tmp_path: Path, monkeypatch, capsys) -> None:
+    import convert.serialize.xml as xml_form
+    from convert.cli import main
+
+    folder, out = _seed_batch(tmp_path)
+    real_to_xml = xml_form.to_xml
+
+    def to_xml(doc):
+        if doc.id == "b":
+            raise RuntimeError("serializer bug")
+        return real_to_xml(doc)
+
+    monkeypatch.setattr(xml_form, "to_xml", to_xml)
+    assert main(["convert", str(folder), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert re.search(r"^readout: error: .*in/b\.txt: internal error: RuntimeError: serializer bug$", err, re.MULTILINE), err
+    assert (out / "b.json").read_bytes() == b"previous json"
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "a.xml", "b.json", "b.xml", "c.json", "c.xml"]
+
+
+def test_outputs_are_ordinary_files(batch: Path) -> None:
+    # Atomic writes go through mkstemp, which makes 0600 files: the outputs must not stay private.
+    run, out = convert_batch(batch)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert run.code == 0
+    assert (out / "good.json").stat().st_mode & 0o777 == 0o666 & ~mask
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "a temporary file was left behind"
+
+
+@pytest.mark.skipif(not _check_built(), reason="readout check is not built yet")
+def test_check_fix_keeps_the_file_mode(batch: Path) -> None:
+    target = batch / "fixable.txt"
+    target.write_text("Japan-US Summit Meeting (Summary)\nJuly 11, 2024\n[Provisional Translation]\n")
+    target.chmod(0o640)
+    run = readout("check", "--fix", "in/fixable.txt", cwd=batch.parent)
+    assert "Traceback" not in run.err
+    assert "[Provisional translation]" in target.read_text()
+    assert target.stat().st_mode & 0o777 == 0o640

@@ -18,7 +18,7 @@ def add_parser(sub) -> None:
     parser.add_argument("--no-validate", action="store_true", help="skip schema validation of the output")
     parser.add_argument("--encoding", help="decode inputs with this encoding instead of detecting it")
     parser.add_argument("--max-bytes", type=positive, default=None, metavar="N",
-                        help="largest input accepted, in bytes (default 20 MB)")
+                        help="largest input accepted, in bytes (default 1 MiB for a readout, 8 MiB for a canonical file)")
     parser.add_argument("--max-line", type=positive, default=None, metavar="N",
                         help="longest line accepted, in characters (default 200,000)")
     parser.set_defaults(run=run)
@@ -58,16 +58,18 @@ def _to_stdout(args) -> int:
     from ..canonical import sniff
     from ..errors import ReadoutError
     from ..pipeline import convert_source
-    from ..sources import display_path, iter_paths, read_bytes
+    from ..sources import check_size, display_path, iter_paths, limits_from, read_bytes
 
     paths = list(iter_paths(args.paths, report_empty=True))
     if len(paths) != 1:
         raise ReadoutError(f"--to prints one document; {len(paths)} inputs given (use -o DIR for many)")
     shown = display_path(paths[0])
-    raw = read_bytes(paths[0], _limits(args), name=shown)
+    # Read under the larger canonical limit; a readout then meets its own.
+    raw = read_bytes(paths[0], limits_from(args.max_bytes, args.max_line, canonical=True), name=shown)
     if sniff(raw, paths[0]) != "text":
         out = _recode(raw, shown, args.to)
     else:
+        check_size(raw, shown, _limits(args))
         result = convert_source(raw, shown, forms=(args.to,), validate=not args.no_validate,
                                 encoding=args.encoding, limits=_limits(args))
         _warn_if_not_a_readout(result.doc, shown)
@@ -170,10 +172,11 @@ def _convert_one(args, shown: str, fs_path: str, doc_id: str, limits) -> str | N
 
 
 def _write_pair(folder: str, doc_id: str, json_bytes: bytes, xml_bytes: bytes) -> None:
-    """Both files or neither: each is written to a temporary file, synced, then both are renamed.
+    """Each file goes to a temporary file in the folder and is synced; only then are both renamed.
 
-    A failure before the renames leaves the previous <id>.json and <id>.xml as
-    they were and no temporary file behind.
+    A failure while writing (disk full, an exception) leaves the previous
+    <id>.json and <id>.xml as they were and no temporary file behind; only the
+    two renames, which need no space, come after the last byte is safe.
     """
     import os
     import tempfile
@@ -183,6 +186,7 @@ def _write_pair(folder: str, doc_id: str, json_bytes: bytes, xml_bytes: bytes) -
         for suffix, data in ((".json", json_bytes), (".xml", xml_bytes)):
             fd, tmp = tempfile.mkstemp(prefix=f".{doc_id}{suffix}.", suffix=".tmp", dir=folder)
             temps.append(tmp)
+            os.fchmod(fd, _file_mode())  # mkstemp makes 0600; outputs are ordinary files
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
@@ -193,3 +197,12 @@ def _write_pair(folder: str, doc_id: str, json_bytes: bytes, xml_bytes: bytes) -
         for tmp in temps:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+
+
+def _file_mode() -> int:
+    """0666 less the umask: the mode open() would have given a new file."""
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

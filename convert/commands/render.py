@@ -17,7 +17,7 @@ def add_parser(sub) -> None:
     parser.add_argument("path", metavar="FILE")
     parser.add_argument("--encoding", help="decode a plain readout with this encoding instead of detecting it")
     parser.add_argument("--max-bytes", type=positive, default=None, metavar="N",
-                        help="largest input accepted, in bytes (default 20 MB)")
+                        help="largest input accepted, in bytes (default 1 MiB for a readout, 8 MiB for a canonical file)")
     parser.add_argument("--max-line", type=positive, default=None, metavar="N",
                         help="longest line of a plain readout, in characters (default 200,000)")
     parser.set_defaults(run=run)
@@ -27,14 +27,16 @@ def run(args) -> int:
     from ..canonical import load_document, sniff
     from ..errors import ReadoutError
     from ..serialize.render import render
-    from ..sources import display_path, limits_from, read_bytes, with_name
+    from ..sources import check_size, display_path, limits_from, read_bytes, with_name
 
     limits = limits_from(args.max_bytes, args.max_line)
     shown = display_path(args.path)
-    raw = read_bytes(args.path, limits, what=None, name=shown)
+    # Read under the larger canonical limit; a readout then meets its own.
+    raw = read_bytes(args.path, limits_from(args.max_bytes, args.max_line, canonical=True), what=None, name=shown)
     if sniff(raw, args.path) == "text":
         from ..pipeline import parse_source
 
+        check_size(raw, shown, limits)
         doc, _ = parse_source(raw, shown, encoding=args.encoding, limits=limits)
     else:
         try:

@@ -19,7 +19,7 @@ def add_parser(sub) -> None:
     parser.add_argument("paths", nargs="+", metavar="FILE", help="canonical files or folders of *.json and *.xml")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only invalid files")
     parser.add_argument("--max-bytes", type=positive, default=None, metavar="N",
-                        help="largest file accepted, in bytes (default 20 MB)")
+                        help="largest file accepted, in bytes (default 8 MiB)")
     parser.set_defaults(run=run)
 
 
@@ -27,7 +27,7 @@ def run(args) -> int:
     """Exit 0 when all are valid, 1 when some are invalid, 2 when some could not be read at all."""
     from ..sources import display_path, iter_paths, limits_from, one_line
 
-    limits = limits_from(args.max_bytes, None)
+    limits = limits_from(args.max_bytes, None, canonical=True)
     invalid = unreadable = total = 0
     for path in iter_paths(args.paths, suffixes=(".json", ".xml"), report_empty=True):
         total += 1

@@ -38,13 +38,13 @@ def make_id(path: str, sha256: str = "") -> str:
     if stem.lower().endswith((".txt", ".text")):
         stem = stem.rsplit(".", 1)[0]
     folded, lost = _fold(stem)
-    slug = _UNSAFE.sub("-", folded.lower()).strip("-.")
+    slug = _UNSAFE.sub("-", folded.lower()).strip("-._")  # the schema: starts with a letter or digit
     if not slug or lost:
         slug = f"{slug or 'doc'}-{_name_hash(stem)}"
     if slug.split(".")[0] in _RESERVED:
         slug = f"doc-{slug}"
     if len(slug) > _MAX_ID:
-        slug = slug[: _MAX_ID - _HASH - 1].rstrip("-.") + "-" + _name_hash(stem)
+        slug = slug[: _MAX_ID - _HASH - 1].rstrip("-._") + "-" + _name_hash(stem)
     return slug
 
 

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Document
+from ..model import Document, Section
 
 
 def _numbered(number: str | None, text: str) -> str:
     if number is None:
         return text
     return f"{number} {text}" if text else number
+
+
+def _section_start(section: Section) -> int:
+    # The parser gives every numbered section a span; a canonical file from
+    # elsewhere may not (the schemas allow it): place it at its first paragraph.
+    if section.span is not None:
+        return section.span.start
+    return section.paragraphs[0].span.start if section.paragraphs else 0
 
 
 def blocks(doc: Document) -> Iterator[tuple[int, str]]:
@@ -28,10 +36,10 @@ def blocks(doc: Document) -> Iterator[tuple[int, str]]:
         paragraphs = section.paragraphs
         if section.number is not None:
             if section.heading is None and paragraphs:
-                yield section.span.start, _numbered(section.number, paragraphs[0].text)
+                yield _section_start(section), _numbered(section.number, paragraphs[0].text)
                 paragraphs = paragraphs[1:]
             else:
-                yield section.span.start, _numbered(section.number, section.heading or "")
+                yield _section_start(section), _numbered(section.number, section.heading or "")
         for paragraph in paragraphs:
             yield paragraph.span.start, _numbered(paragraph.number, paragraph.text)
             for item in paragraph.items:
