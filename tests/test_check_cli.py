@@ -206,3 +206,19 @@ def test_golden_check_output(document_path, capsys, monkeypatch):
     out = capsys.readouterr().out
     expected = golden_path(document_path).read_text(encoding="utf-8")
     assert out == expected, f"check output changed for {relpath(document_path)}: run python tests/regen_check.py"
+
+
+def test_an_internal_error_in_one_file_does_not_lose_the_batch(folder, capsys, monkeypatch):
+    from convert.rules import load_rules
+
+    rule = load_rules()["TY009"]
+
+    def broken(ctx):
+        if "Kishida  held" in ctx.text:
+            raise ValueError("boom")
+        return iter(())
+    monkeypatch.setattr(rule, "check", broken)
+    (folder / "docs" / "c.txt").write_text(DIRTY.replace("Kishida  held", "Kishida held "), encoding="utf-8")
+    code, out, err = check(capsys, "--select", "TY", "docs")
+    assert code == 2
+    assert "docs/b.txt: internal error while checking: ValueError: boom" in err

@@ -11,7 +11,8 @@ exit status:
   1  problems at or above it (with --fix: problems that remain; with --diff: a file
      would change)
   2  bad usage, a bad configuration, an unreadable or undecodable input (reported as
-     ST000 while the other files are still checked), or an internal error
+     ST000 while the other files are still checked), or an internal error (one line
+     on stderr naming the file; the other files are still checked)
 
 configuration: [tool.readout] in pyproject.toml or readout.toml, found from the first
 PATH upwards (or --config FILE); --show-config prints what is in effect.
@@ -90,7 +91,7 @@ class Run:
         self.args = args
         self.config = config
         self.problems: list = []
-        self.unreadable = 0
+        self.failed = 0  # files that could not be read, decoded, fixed or checked: exit 2
         self.changed = 0  # files --fix wrote or --diff would change
         self.fixed = 0  # fixes applied
         self.checked = 0
@@ -127,22 +128,41 @@ class Run:
                 raw = self._fix(path, raw)
             doc, text = parse_source(raw, path, encoding=self.args.encoding)
         except InputError as exc:
-            self.unreadable += 1
+            self.failed += 1
             problem = unreadable(path, str(exc), self.config)
             if problem is not None:
                 self.problems.append(problem)
             else:
                 print(f"readout: error: {exc}", file=sys.stderr)
             return
+        except Exception as exc:  # noqa: BLE001 - one file's internal error must not lose the batch
+            self.failed += 1
+            print(f"readout: error: {path}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return
         self.checked += 1
-        if not self.args.diff:
+        if self.args.diff:
+            return
+        try:
             self.problems.extend(lint(doc, text, self.config, path))
+        except Exception as exc:  # noqa: BLE001 - as above: report it, go on, exit 2
+            self.failed += 1
+            print(f"readout: error: {path}: internal error while checking: {type(exc).__name__}: {exc}",
+                  file=sys.stderr)
 
     def _fix(self, path: str, raw: bytes) -> bytes:
         from ..fix import diff, fix_bytes
         from ..fsutil import write_atomic
 
-        result = fix_bytes(raw, path, self.config, encoding=self.args.encoding)
+        from ..errors import InputError
+
+        try:
+            result = fix_bytes(raw, path, self.config, encoding=self.args.encoding)
+        except InputError as exc:
+            if self._readable(raw, path):
+                self.failed += 1
+                print(f"readout: error: {exc}", file=sys.stderr)
+                return raw  # checked as it is
+            raise
         if not result.changed:
             return raw
         self.changed += 1
@@ -152,6 +172,17 @@ class Run:
             return raw
         write_atomic(path, result.fixed)
         return result.fixed
+
+    def _readable(self, raw: bytes, path: str) -> bool:
+        """Whether the file decodes: a fix can fail on a file that is otherwise fine."""
+        from ..errors import InputError
+        from ..parse import decode
+
+        try:
+            decode(raw, path, self.args.encoding)
+        except InputError:
+            return False
+        return True
 
     def _report(self) -> None:
         from .. import report
@@ -179,7 +210,7 @@ class Run:
 
     def _summary(self) -> str:
         fixable = sum(1 for p in self.problems if p.fix is not None and p.fix.safe)
-        files = self.checked + self.unreadable
+        files = self.checked + self.failed
         parts = [f"{len(self.problems)} problem(s) in {files} file(s)"]
         if fixable and not self.args.fix:
             parts.append(f"{fixable} fixable with --fix")
@@ -190,7 +221,7 @@ class Run:
     def _status(self) -> int:
         from ..problem import SEVERITY_RANK
 
-        if self.unreadable:
+        if self.failed:
             return 2
         if self.args.diff:
             return 1 if self.changed else 0
