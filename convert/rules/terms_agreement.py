@@ -24,8 +24,14 @@ from ..problem import Edit, Fix
 from ..words import noun_verbs, nouns
 from .base import Finding, Rule, register
 
-_PLURAL_DET = re.compile(r"([Tt]h(?:ese|ose))[ \u00a0]+([a-z]+)\b[ \u00a0]*([a-z]+|[.,;:)\n])?")
-_SINGULAR_DET = re.compile(r"([Tt]his|[Ee]ach|[Ee]very)[ \u00a0]+([a-z]+s)\b[ \u00a0]*([a-z]+|[.,;:)\n])?")
+# One pattern per determiner, each opening with a literal tail of it ("hese",
+# "his"): the engine then skips ahead instead of trying every position, which
+# an alternation at the start ("[Tt]his|[Ee]ach") would not let it do. The
+# first letter is checked in Python.
+_AFTER = r"\b[ \u00a0]*([a-z]+|[.,;:)\n])?"
+_PLURAL_DETS = tuple(re.compile(tail + r"[ \u00a0]+([a-z]+)" + _AFTER) for tail in ("hese", "hose"))
+_SINGULAR_DETS = tuple(re.compile(tail + r"[ \u00a0]+([a-z]+s)" + _AFTER) for tail in ("his", "ach", "very"))
+_HEADS = {"hese": "Tt", "hose": "Tt", "his": "Tt", "ach": "Ee", "very": "Ee"}
 # What may follow a noun that ends its phrase.
 _PHRASE_END = frozenset({
     "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
@@ -82,24 +88,35 @@ class AgreementSlip(Rule):
     def check(self, ctx):
         text = ctx.prose
         known, verbs = nouns(), noun_verbs()
-        if "hese" in text or "hose" in text:
-            for m in _PLURAL_DET.finditer(text):
-                noun, after = m.group(2), m.group(3)
-                if noun in known and after in _PHRASE_END and _word_start(text, m.start()):
-                    right = _plural(noun)
-                    fix = Fix((Edit(m.start(2), m.end(2), right),), "unsafe")
-                    yield Finding(m.start(), m.end(2), f"'{m.group(1)} {noun}': '{noun}' is singular "
-                                  f"(write '{m.group(1)} {right}')", fix)
-        for m in _SINGULAR_DET.finditer(text):
-            plural, after = m.group(2), m.group(3)
+        for m in _matches(text, _PLURAL_DETS):
+            noun, after = m.group(1), m.group(2)
+            if noun in known and after in _PHRASE_END:
+                det = text[m.start() - 1:m.start(1)].rstrip()
+                right = _plural(noun)
+                fix = Fix((Edit(m.start(1), m.end(1), right),), "unsafe")
+                yield Finding(m.start() - 1, m.end(1), f"'{det} {noun}': '{noun}' is singular "
+                              f"(write '{det} {right}')", fix)
+        for m in _matches(text, _SINGULAR_DETS):
+            plural, after = m.group(1), m.group(2)
             noun = _singular(plural)
-            if noun is None or not _word_start(text, m.start()):
+            if noun is None:
                 continue
-            if noun in verbs and after not in _AUXILIARY and not _after_preposition(text, m.start()):
+            if noun in verbs and after not in _AUXILIARY and not _after_preposition(text, m.start() - 1):
                 continue  # "this calls for", "each seeks": a verb, not a plural noun
-            fix = Fix((Edit(m.start(2), m.end(2), noun),), "unsafe")
-            yield Finding(m.start(), m.end(2), f"'{m.group(1)} {plural}': '{plural}' is plural "
-                          f"(write '{m.group(1)} {noun}')", fix)
+            det = text[m.start() - 1:m.start(1)].rstrip()
+            fix = Fix((Edit(m.start(1), m.end(1), noun),), "unsafe")
+            yield Finding(m.start() - 1, m.end(1), f"'{det} {plural}': '{plural}' is plural "
+                          f"(write '{det} {noun}')", fix)
+
+
+def _matches(text: str, patterns):
+    """Matches whose literal tail follows the determiner's first letter at a word start."""
+    for pattern in patterns:
+        heads = _HEADS[pattern.pattern.split("[", 1)[0]]
+        for m in pattern.finditer(text):
+            at = m.start() - 1
+            if at >= 0 and text[at] in heads and (at == 0 or not text[at - 1].isalnum()):
+                yield m
 
 
 def _after_preposition(text: str, at: int) -> bool:
@@ -107,5 +124,3 @@ def _after_preposition(text: str, at: int) -> bool:
     return m is not None and m.group(1).lower() in _PREPOSITIONS
 
 
-def _word_start(text: str, at: int) -> bool:
-    return at == 0 or not text[at - 1].isalnum()

@@ -25,8 +25,16 @@ from ..problem import Edit, Fix
 from ..words import is_known
 from .base import Finding, Rule, register
 
-# Character-class starts (no look-behind): the engine jumps to the next "a"/"A".
-_ARTICLE = re.compile(r"([Aa]n?)[ \u00a0]+([A-Za-z][A-Za-z'’]*)")
+# Patterns that open with a literal (" a", " an", "A") and only match what may
+# be a slip: the engine skips ahead, and Python sees a handful of matches per
+# corpus instead of one per article.
+_WORD = r"[A-Za-z'’]*"
+_LOWER = re.compile(r" (?:(a) ([aeiouAEIOU]" + _WORD + r"|[hH](?:our|onest|onou?r|eir)" + _WORD + r")"
+                    r"|(an) ((?:[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]|[uU](?:ni|s[eu]|ti|biq|r[ao]|k)|[eE](?:u|we)|[oO]nc?e)"
+                    + _WORD + r"))")
+_CAPITAL = re.compile(r"(An?) ([A-Za-z]" + _WORD + r")")
+# The same with no-break spaces, run only on a text that has one.
+_ANY_SPACE = re.compile(r"(?<![^\s(\"“‘])([Aa]n?)[ \u00a0]+([A-Za-z]" + _WORD + r")")
 # "an" is right before these though they start with a consonant letter; before
 # the second group both articles are in use ("an historic", "a historic").
 _SILENT_H = ("hour", "honest", "honour", "honor", "heir")
@@ -85,22 +93,34 @@ class ArticleSlip(Rule):
 
     def check(self, ctx):
         text = ctx.prose
-        for m in _ARTICLE.finditer(text):
-            start = m.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’(/&"):
-                continue  # part of a word, "(a)" or "a.m."
-            article, word = m.group(1), m.group(2)
-            if article[0] == "A" and not _sentence_start(text, start):
-                continue  # "Plan A is", "Annex A agreement": a letter, not the article
-            after = m.end(2)
-            if len(word) < 2 or not word[1:].islower() or after < len(text) and text[after].isdigit():
-                continue  # "an MP", "a U.S.", "a G7", "an X-ray": read as letters
-            if word[0].isupper() and len(word) <= 4 and text.startswith(".", after):
-                continue  # "an Amb.", "a Gov.": abbreviations are read out in full
-            vowel = _vowel_sound(word)
-            if vowel is None or vowel == (len(article) == 2):
-                continue
-            right = article[0] + ("n" if vowel else "")
-            certain = word.islower() and word[0] not in "uh"
-            fix = Fix((Edit(start, m.end(1), right),), "safe" if certain else "unsafe")
-            yield Finding(start, m.end(2), f"'{article} {word}': write '{right} {word}'", fix)
+        if "\u00a0" in text:
+            found = ((m.start(1), m.group(1), m.start(2), m.group(2)) for m in _ANY_SPACE.finditer(text))
+        else:
+            found = [(m.start(1) if m.group(1) else m.start(3), m.group(1) or m.group(3),
+                      m.start(2) if m.group(1) else m.start(4), m.group(2) or m.group(4))
+                     for m in _LOWER.finditer(text)]
+            found += [(m.start(1), m.group(1), m.start(2), m.group(2)) for m in _CAPITAL.finditer(text)]
+        for start, article, at, word in found:
+            finding = self._judge(text, start, article, at, word)
+            if finding is not None:
+                yield finding
+
+    def _judge(self, text: str, start: int, article: str, at: int, word: str) -> Finding | None:
+        if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’/&"):
+            return None  # part of a word, or "a.m."
+        if start and text[start - 1] == "(" and text.startswith(")", start + len(article)):
+            return None  # the item label "(a)"
+        if article[0] == "A" and not _sentence_start(text, start):
+            return None  # "Plan A is", "Annex A agreement": a letter, not the article
+        after = at + len(word)
+        if len(word) < 2 or not word[1:].islower() or after < len(text) and text[after].isdigit():
+            return None  # "an MP", "a U.S.", "a G7", "an X-ray": read as letters
+        if word[0].isupper() and len(word) <= 4 and text.startswith(".", after):
+            return None  # "an Amb.", "a Gov.": abbreviations are read out in full
+        vowel = _vowel_sound(word)
+        if vowel is None or vowel == (len(article) == 2):
+            return None
+        right = article[0] + ("n" if vowel else "")
+        certain = word.islower() and word[0] not in "uh"
+        fix = Fix((Edit(start, start + len(article), right),), "safe" if certain else "unsafe")
+        return Finding(start, after, f"'{article} {word}': write '{right} {word}'", fix)

@@ -17,11 +17,12 @@ import re
 from ..problem import Edit, Fix
 from .base import Finding, Rule, register
 
-# Starts with a character class, not a look-behind: the engine skips ahead
-# to the next M or H instead of trying every position.
-# The second honorific sits in a look-ahead so that it can start the next
-# pair: "H.E. Mr. Mr." holds the pairs "H.E. Mr." and "Mr. Mr.".
-_PAIR = re.compile(r"(M(?:rs|r|s|me|iss)|H\.E)(\.?)(?=([ \u00a0]+)(M(?:rs|r|s|me|iss)|H\.E)(\.?)(?![A-Za-z]))")
+# Two patterns, each opening with a literal ("M", "H.E"), so the engine skips
+# ahead instead of trying every position. The second honorific sits in a
+# look-ahead so that it can open the next pair: "H.E. Mr. Mr." holds the
+# pairs "H.E. Mr." and "Mr. Mr.".
+_NEXT = r"(?=([ \u00a0]+)(M(?:rs|r|s|me|iss)|H\.E)(\.?)(?![A-Za-z]))"
+_PAIRS = (re.compile(r"(M(?:rs|r|s|me|iss))(\.?)" + _NEXT), re.compile(r"(H\.E)(\.?)" + _NEXT))
 _ADDRESS = frozenset({"Mr", "Ms", "Mrs", "Mme", "Miss"})
 
 
@@ -45,9 +46,7 @@ class HonorificSlip(Rule):
 
     def check(self, ctx):
         text = ctx.prose
-        if "M" not in text:
-            return
-        for m in _PAIR.finditer(text):
+        for m in (m for pattern in _PAIRS for m in pattern.finditer(text)):
             start, end = m.start(), m.end(5)
             if start and (text[start - 1].isalnum() or text[start - 1] == "."):
                 continue  # inside a word or an abbreviation: "UMr", "U.S.H.E"
