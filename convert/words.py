@@ -28,7 +28,6 @@ spelling check pays a few milliseconds, every later one only set lookups.
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import cache, lru_cache
 
@@ -42,6 +41,7 @@ VOCAB_FILES = (
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Vocabulary entries are split into the words the tokenizer will see.
 _ENTRY_SPLIT = re.compile(r"[\s\-/.'’]+")
+_LOWER_LINE = re.compile(r"^[a-z]", re.M)
 
 
 def _body(name: str) -> str:
@@ -77,7 +77,11 @@ def english() -> frozenset[str]:
 @cache
 def dictionary_names() -> frozenset[str]:
     """The words ``words.txt`` has only capitalised (names), lower-cased: suggested last."""
-    return frozenset(line.lower() for line in read_lines(ENGLISH) if line[:1].isupper())
+    # Sorted as Python sorts, the capitalised entries come first: the block
+    # before the first lower-case entry is the whole answer.
+    body = _body(ENGLISH)
+    first = _LOWER_LINE.search(body)
+    return frozenset(body[:first.start() if first else len(body)].lower().split())
 
 
 @cache
@@ -313,6 +317,8 @@ def _close_words(lower: str) -> tuple[tuple[str, ...], str]:
     for i in range(2, len(lower) - 1):
         if is_listed(lower[:i]) and is_listed(lower[i:]):
             return (lower[:i], lower[i:]), "split"
+    import difflib  # only here: most runs never need it
+
     pool = [w for n in range(len(lower) - 2, len(lower) + 3) for w in _buckets().get((lower[:1], n), ())]
     return tuple(difflib.get_close_matches(lower, pool, n=3, cutoff=0.75)), "difflib"
 
