@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, ROOT, SEEDS, relpath
+from conftest import CORPUS, SEEDS
 from convert.config import Config
 from convert.lint import lint
 from convert.parse import parse_text
@@ -103,10 +103,11 @@ def test_residue_and_links_are_not_checked():
 
 
 def test_caption_misspellings_are_checked():
-    text = HEAD + "Prime Ministger Suga greeting Prime Minister Johnson (Photo: Cabinet Public Relations Office)\n\nThey met.\n"
+    caption = "(Photo: Cabinet Public Relations Office)\n\nThey met.\n"
+    text = HEAD + "Prime Ministger Suga greeting Prime Minister Johnson " + caption
     assert flagged(found(text, "SP002")) == ["Ministger"]
     # Names and other unknown capitalised words of a caption are not judged.
-    assert not found(HEAD + "Prime Minister Suga greeting Mr. Zorblingx (Photo: Cabinet Public Relations Office)\n\nThey met.\n", "SP002")
+    assert not found(HEAD + "Prime Minister Suga greeting Mr. Zorblingx " + caption, "SP002")
 
 
 def test_last_word_of_a_cut_text_is_not_a_typo():
@@ -204,7 +205,8 @@ def test_seed_defects_on_their_lines():
     seed0 = next(p for p in SEEDS if p.name.startswith("000"))
     seed2 = next(p for p in SEEDS if p.name.startswith("002"))
     _, problems = _lint_file(seed0, "SP")
-    assert {(p.code, p.line, flagged([p])[0]) for p in problems} == {("SP002", 7, "refering"), ("SP002", 13, "intension")}
+    found_here = {(p.code, p.line, flagged([p])[0]) for p in problems}
+    assert found_here == {("SP002", 7, "refering"), ("SP002", 13, "intension")}
     _, problems = _lint_file(seed2, "SP")
     assert {(p.code, p.line, flagged([p])[0]) for p in problems} == {("SP001", 1, "Sumarry")}
 

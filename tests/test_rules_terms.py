@@ -1,4 +1,7 @@
-"""Terminology rules TR003-TR005 (honorific, article and agreement slips): triggers, non-triggers, fixes, seeds, corpus."""
+"""Terminology rules TR003-TR005 (honorific, article and agreement slips).
+
+Triggers, non-triggers, fixes, the seed defect, and a quiet corpus.
+"""
 
 from __future__ import annotations
 

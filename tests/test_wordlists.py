@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from convert import words
+from convert.rules import spelling_suggest as suggest
 from convert.resources import data_path
 
 DATA = Path(data_path("words.txt")).parent
@@ -93,13 +94,13 @@ def test_accepted_words_extend_the_lists():
     ("denuclearizaton", "denuclearization"), ("REFERING", "REFERRING"),
 ])
 def test_suggestions(typo, first):
-    assert words.suggestions(typo)[0] == first
+    assert suggest.suggestions(typo)[0] == first
 
 
 def test_run_together():
-    assert words.run_together("regionand") == ("region", "and")
-    assert words.run_together("gratitudeto") == ("gratitude", "to")
-    assert words.run_together("abducton") is None  # one letter from "abduction": a typo
+    assert suggest.run_together("regionand") == ("region", "and")
+    assert suggest.run_together("gratitudeto") == ("gratitude", "to")
+    assert suggest.run_together("abducton") is None  # one letter from "abduction": a typo
 
 
 def _osa(a: str, b: str) -> int:
@@ -118,8 +119,8 @@ def test_distances_agree_with_the_textbook_table():
         a = "".join(rng.choice("abc") for _ in range(rng.randint(0, 7)))
         b = "".join(rng.choice("abc") for _ in range(rng.randint(0, 7)))
         expected = _osa(a, b)
-        assert words.edit_distance(a, b, 3) == min(expected, 3), (a, b)
-        assert words.within_one_edit(a, b) == (expected <= 1), (a, b)
+        assert suggest.edit_distance(a, b, 3) == min(expected, 3), (a, b)
+        assert suggest.within_one_edit(a, b) == (expected <= 1), (a, b)
 
 
 def test_english_list_loads_fast():

@@ -65,7 +65,7 @@ def read(names: tuple[str, ...]) -> dict[str, str]:
 def sources() -> dict[str, str]:
     from wordfreq import top_n_list, zipf_frequency
 
-    from convert.words import edits1
+    from convert.rules.spelling_suggest import edits1
 
     base = read(BASE)
     large = read(LARGE)

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 
 from ..problem import Edit, Fix
-from ..words import dictionary_names, english, field, recase, within_one_edit
+from ..words import dictionary_names, english, field, recase
 from .base import Finding, Rule, register
 from .spelling_scan import inflection_pair, scan
+from .spelling_suggest import within_one_edit
 
 _MIN = 5
 

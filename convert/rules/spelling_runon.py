@@ -13,9 +13,9 @@ not "abduct on").
 from __future__ import annotations
 
 from ..problem import Edit, Fix
-from ..words import run_together
 from .base import Finding, Rule, register
 from .spelling_scan import GLUED, scan
+from .spelling_suggest import run_together
 
 
 @register

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from ..words import (
-    dictionary_names, english, field_terms, function_words, is_known, known_words, misspellings, people, within_one_edit,
-    edit_distance, HYPHEN_PREFIXES,
+    HYPHEN_PREFIXES, dictionary_names, field_terms, function_words, is_known, known_words, misspellings,
+    people,
 )
+from .spelling_suggest import edit_distance, within_one_edit
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)*")
 GLUED = re.compile(r"([a-z]{2,})([A-Z][A-Za-z0-9]*)$")
@@ -254,10 +255,6 @@ def inflection_pair(a: str, b: str) -> bool:
     """Korea/Korean, Minister/Ministers, Japan/Japans: forms of one word, not a typo of it."""
     short, long = sorted((a, b), key=len)
     return long.startswith(short) and long[len(short):] in ("s", "n", "es", "an", "e", "d")
-
-
-def is_english(word: str) -> bool:
-    return word.lower() in english()
 
 
 def scan(ctx) -> Scan:

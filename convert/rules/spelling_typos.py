@@ -21,9 +21,10 @@ suggestions come as an unsafe fix, shown but never applied by ``--fix``.
 from __future__ import annotations
 
 from ..problem import Edit, Fix
-from ..words import misspellings, recase, run_together, suggestions
+from ..words import misspellings, recase
 from .base import Finding, Rule, register
 from .spelling_scan import scan
+from .spelling_suggest import run_together, suggestions
 
 
 def typos(ctx, in_title: bool):
