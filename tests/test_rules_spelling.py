@@ -172,6 +172,7 @@ def test_name_two_ways_not(sentence):
     ("They will meet at the nextG7 summit.", "nextG7", True),
     ("Japan supports theUN reform.", "theUN", True),
     ("The foreignMinisters met.", "foreignMinisters", True),
+    ("They prepared the U.S.-North Korea SummitMeeting.", "SummitMeeting", False),
 ])
 def test_run_together(sentence, word, safe):
     problems = body(sentence, "SP004")
@@ -182,6 +183,8 @@ def test_run_together(sentence, word, safe):
 
 @pytest.mark.parametrize("sentence", [
     "The iPhone and McDonald's and StratCom are names; macOS and eVTOL too.",
+    "SoftBank, WikiLeaks, YouTube and DeepMind are brands.",
+    "The Indo-Pacific and the IndoPacific: one term in two forms, which TR001 reports.",
     "They met in Kyiv, Lviv and Odesa; the G7 and G20 met too.",
     "The abducton issue was discussed.",  # a typo of one word, SP002's
 ])
@@ -226,6 +229,8 @@ CORPUS_TYPOS = {
     "mofa.go.jp_a_o_ocn_au_page1e_000484.txt": {("SP002", "meenting")},  # in a photo caption
     "mofa.go.jp_announce_announce_2011_3_0313_03.txt": {("SP002", "Predient"), ("SP004", "gratitudeto")},
     "mofa.go.jp_announce_jfpu_2012_09_0926-03.txt": {("SP002", "islandsasked")},
+    "mofa.go.jp_erp_ep_page4e_001369.txt": {("SP004", "IndoPacific")},
+    "mmz.kantei.go.jp_foreign_m-magazine_backnumber_koizumi_2004_0610.txt": {("SP004", "KoizumiProfile")},  # a link label glued on
     "mofa.go.jp_erp_we_gb_page6e_000243.txt": {("SP002", "Ministger")},  # in photo captions
     "mofa.go.jp_na_na1_ca_page4e_000691.txt": {("SP002", "Minster")},
     "mofa.go.jp_press_release_pressite_000001_00286.txt": {("SP002", "preceeding")},

@@ -31,6 +31,7 @@ from .spelling_suggest import edit_distance, within_one_edit
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)*")
 GLUED = re.compile(r"([a-z]{2,})([A-Z][A-Za-z0-9]*)$")
+CAMEL = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{4,})$")
 _ALNUM_TAIL = re.compile(r"[A-Za-z0-9]*")
 _LOWER_WORD = re.compile(r"[a-z]{4,}")
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]{3,}")
@@ -49,7 +50,7 @@ class Suspect:
     start: int  # absolute offsets of the word in the document text
     end: int
     text: str  # as printed, possessive 's left out
-    kind: str  # "misspelling", "unknown" or "glued"
+    kind: str  # "misspelling", "unknown", "glued" ("theUN") or "camel" ("SummitMeeting")
     block: str  # kind of the block it stands in: title, lead, heading, paragraph, item, footnote
 
 
@@ -88,8 +89,12 @@ def analyse(chunk: str) -> tuple[tuple[int, int, str, str], ...]:
                 found.append((start, end, word, "misspelling"))
             continue
         if not word[1:].islower():
+            if is_known(word):
+                continue  # "SoftBank", "WikiLeaks": brands the field vocabulary knows
             if _glued(word):
                 found.append((start, end, word, "glued"))
+            elif _camel(word):
+                found.append((start, end, word, "camel"))
             continue  # CamelCase names and brands: StratCom, McCully
         lower = word.lower()
         if lower in miss:
@@ -126,6 +131,17 @@ def _glued(run: str) -> bool:
     if head in function_words():
         return any(c.isdigit() for c in rest) or rest.isupper() or (rest[1:].islower() and is_known(rest))
     return len(head) >= 3 and rest[1:].islower() and is_known(head) and is_known(rest)
+
+
+def _camel(word: str) -> bool:
+    """Two capitalised words that lost their space: "SummitMeeting", "MinisterKishida".
+
+    Brands are written so too ("SoftBank", "PowerPoint"): those the field
+    vocabulary knows are known words, and short parts ("YouTube", "DeepMind")
+    are left alone.
+    """
+    m = CAMEL.match(word)
+    return m is not None and is_known(m.group(1)) and is_known(m.group(2))
 
 
 class Scan:

@@ -30,7 +30,7 @@ from .spelling_suggest import run_together, suggestions
 def typos(ctx, in_title: bool):
     sc = scan(ctx)
     for s in sc.suspects:
-        if (s.block == "title") != in_title or s.kind == "glued" or sc.is_accepted(s.text):
+        if (s.block == "title") != in_title or s.kind in ("glued", "camel") or sc.is_accepted(s.text):
             continue
         lower = s.text.lower()
         if s.kind == "misspelling":
