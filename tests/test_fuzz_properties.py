@@ -106,7 +106,7 @@ def _seed_json() -> dict:
 
 _SEED_JSON = _seed_json()
 _JSON_VALUES = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.integers(), st.floats(allow_nan=False),
+    st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.integers(), st.floats(allow_nan=False, allow_infinity=False),
               st.text(max_size=20), st.sampled_from(["", "fn1", "*1", "link", "footnote-ref", "2024-02-30", "PT25M"])),
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
     max_leaves=6,
