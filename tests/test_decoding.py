@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -99,6 +100,16 @@ def test_refused_with_one_line_naming_the_byte(raw: bytes, encoding: str | None,
     with pytest.raises(InputError, match=message) as caught:
         decode(raw, "x.txt", encoding)
     assert "\n" not in str(caught.value)
+
+
+def test_html_sniffing_is_linear_on_a_run_of_comments() -> None:
+    # A regex with nested repetition took seconds on 25 comments and doubled with each one more.
+    raw = b"<!--a-->" * 1000 + b"X"
+    start = time.monotonic()
+    assert decode(raw).text.endswith("X")
+    assert time.monotonic() - start < 0.5
+    with pytest.raises(InputError, match="an HTML page"):
+        decode(b"<!--a-->" * 1000 + b"<html>")
 
 
 def test_a_readout_with_angle_brackets_is_not_html() -> None:

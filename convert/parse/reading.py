@@ -69,7 +69,7 @@ _CONTROL_SHARE = 0.1  # more C0 controls than this in the sample: binary
 _CONTROLS = re.compile("[\x01-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, LF, VT, FF, CR, ESC
 _BLANK = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 # An HTML page: its first tag (after comments) is a doctype, html, head or body.
-_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
 
 SHIFT_JIS = "cp932"
 # Kana, CJK symbols and punctuation, full-width ASCII and signs: not half-width
@@ -165,8 +165,23 @@ def _refuse_non_readout(text: str, raw: bytes, name: str) -> None:
         raise InputError(f"{name}: empty file")
     if _BLANK.fullmatch(text):
         raise InputError(f"{name}: no text (only white space)")
-    if _HTML.match(text[:SAMPLE]):
+    if _HTML_TAG.match(_after_comments(text[:SAMPLE])):
         raise InputError(f"{name}: an HTML page, not a readout's text (save the page as plain text first)")
+
+
+def _after_comments(text: str) -> str:
+    """``text`` from its first tag that is not a comment.
+
+    A loop, not a regex: ``(<!--.*?-->\\s*)*`` backtracks exponentially on a
+    run of comments that is not followed by a tag.
+    """
+    rest = text.lstrip()
+    while rest.startswith("<!--"):
+        end = rest.find("-->", 4)
+        if end < 0:
+            return ""
+        rest = rest[end + 3:].lstrip()
+    return rest
 
 
 # --- decoding ---------------------------------------------------------------------------------------
