@@ -163,7 +163,7 @@ def test_one_10_mb_line(batch: Path) -> None:
     (batch / "oneline.txt").write_bytes(b"word " * (2 * 1024 * 1024))
     assert_batch_reports(batch, 2, r"in/oneline\.txt: 10485760 bytes is over the limit of 1048576")
     # Past the size limit, the line limit still holds.
-    assert_batch_reports(batch, 2, r"in/oneline\.txt: line 1 has 10485760 characters, over the limit of 200000 "
+    assert_batch_reports(batch, 2, r"in/oneline\.txt: line 1 has 10485760 characters, over the limit of 20000 "
                                    r"\(raise it with --max-line\)", "--max-bytes", "20000000")
 
 

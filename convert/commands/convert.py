@@ -20,7 +20,7 @@ def add_parser(sub) -> None:
     parser.add_argument("--max-bytes", type=positive, default=None, metavar="N",
                         help="largest input accepted, in bytes (default 1 MiB for a readout, 8 MiB for a canonical file)")
     parser.add_argument("--max-line", type=positive, default=None, metavar="N",
-                        help="longest line accepted, in characters (default 200,000)")
+                        help="longest line accepted, in characters (default 20,000)")
     parser.set_defaults(run=run)
 
 

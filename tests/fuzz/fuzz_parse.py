@@ -14,7 +14,7 @@ starting from the seeds, the corpus and their canonical JSON and XML:
 
 Run (``pip install atheris``)::
 
-    python tests/fuzz/fuzz_parse.py -atheris_runs=1000000
+    python tests/fuzz/fuzz_parse.py -atheris_runs=1000000 -timeout=10   # an input slower than 10 s is a bug too
     READOUT_FUZZ_TARGET=json python tests/fuzz/fuzz_parse.py -max_total_time=600
     mkdir -p corpus && python tests/fuzz/fuzz_parse.py -atheris_runs=100000 corpus/   # keep what it learns
 
