@@ -30,7 +30,6 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -148,6 +147,8 @@ def load_config(explicit: str | None = None, start: str | None = None) -> Config
 
 
 def read_config(path: str | os.PathLike) -> Config:
+    import tomllib  # here: a run with no configuration file never pays for it
+
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -5,164 +5,212 @@ paragraphs within their section, items within their paragraph. A number
 printed deeper in the line than its predecessor opens a nested list (web
 pages indent an ordered list inside ``1.``), and a list may restart at 1 or
 (a) at any point: a press conference numbers each answer's points afresh.
-What is left is reported: a number that skips (``(1)``, ``(3)``), one that
-repeats (``(2)``, ``(2)``) and, when the skipped number stands inside the
-previous paragraph after its last sentence, a run-in (``... as follows. (2)
-Both sides ...``): a line break was lost.
+
+What is left is reported once per slip: a number that skips (``(1)``,
+``(3)``) or goes back, one that repeats (``(2)``, ``(2)``), and, when the
+missing number stands inside the text before after a full stop (``... as
+follows. (2) Both sides ...``), a run-in: a line break was lost. One wrong
+number between two right ones (``(1)``, ``(4)``, ``(3)``) is one finding,
+not two.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from .base import Finding, Rule, register
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
           "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
+_ROMAN_UPPER = {v: k.upper() for k, v in _ROMAN.items()}
+_ROMAN_LOWER = {v: k for k, v in _ROMAN.items()}
 _TOKEN = re.compile(r"^(\()?([0-9]{1,2}|[a-z]|[ivx]{1,4}|[IVX]{1,4})([.)])?$")
+_BLANKS = " \t\u3000\xa0"
 
 
-@dataclass(slots=True)
 class Number:
-    """One printed number: where it stands, what list shape it belongs to, its value."""
+    """One printed number: where it stands, the shape of its list, its value, and the text it opens.
 
-    text: str  # as printed: "(2)"
-    start: int  # offset of the number in the document text
-    column: int  # 1-based column of the line's first character
-    shape: str  # "(#)", "#.", "#)" or "#" and the family: "(#)1", "(#)a", "(#)i", "#.I"
-    value: int
-    body: str  # the text of the block the number opens (to find run-ins in it)
-    body_end: int
+    A plain class with slots: a dataclass costs a millisecond of start-up to build.
+    """
+
+    __slots__ = ("text", "start", "column", "shape", "value", "segments")
+
+    def __init__(self, text: str, start: int, column: int, shape: str, value: int) -> None:
+        self.text = text  # as printed: "(2)"
+        self.start = start  # offset of the number in the document text
+        self.column = column  # 1-based column of the line's first character
+        self.shape = shape  # "(#)", "#.", "#)" or "#" and the family: "(#)1", "(#)a", "(#)i", "#.I"
+        self.value = value
+        self.segments: list[tuple[str, int]] = []  # (text, offset) of the blocks up to the next number
 
 
+@lru_cache(maxsize=512)
 def _value(token: str, family_hint: str | None) -> tuple[str, int] | None:
     match = _TOKEN.match(token)
     if match is None:
         return None
     opened, core, closed = match.groups()
-    form = ("(" if opened else "") + "#" + (closed or "")
     if opened and closed != ")":
         return None
+    form = ("(" if opened else "") + "#" + (closed or "")
     if core.isdigit():
         return form + "1", int(core)
     if core.isupper():
         return (form + "I", _ROMAN[core.lower()]) if core.lower() in _ROMAN else None
-    roman = core in _ROMAN and (len(core) > 1 or family_hint == "i" or (family_hint is None and core == "i"))
-    if roman:
+    # "(i)" after "(h)" is a letter; "(i)" opening a list, or after "(iii)", is a roman numeral.
+    if core in _ROMAN and (len(core) > 1 or family_hint == "i" or (family_hint is None and core == "i")):
         return form + "i", _ROMAN[core]
     return (form + "a", ord(core) - 96) if len(core) == 1 else None
 
 
-def _line_start(text: str, offset: int) -> tuple[int, int]:
-    """Offset of the first printed character on ``offset``'s line, and its 1-based column."""
-    begin = text.rfind("\n", 0, offset) + 1
-    first = begin
-    while first < offset and text[first] in " \t\u3000\xa0":
-        first += 1
-    return first, first - begin + 1
+def printed(shape: str, value: int) -> str:
+    """The token a list of ``shape`` prints for ``value``: ("(#)a", 3) -> "(c)"."""
+    family = shape[-1]
+    core = {"1": str(value), "a": chr(96 + value) if 0 < value < 27 else "?",
+            "i": _ROMAN_LOWER.get(value, "?"), "I": _ROMAN_UPPER.get(value, "?")}[family]
+    return shape[:-1].replace("#", core)
 
 
-def _number(ctx, token: str, anchor: int, body: str, body_end: int, hint: str | None) -> Number | None:
+def _number(ctx, token: str, anchor: int, hint: str | None) -> Number | None:
     parsed = _value(token, hint)
     if parsed is None:
         return None
-    first, column = _line_start(ctx.text, anchor)
-    if not ctx.text.startswith(token, first):
+    text = ctx.text
+    begin = text.rfind("\n", 0, anchor) + 1
+    first = begin
+    while first < anchor and text[first] in _BLANKS:
+        first += 1
+    if not text.startswith(token, first):
         return None
-    return Number(token, first, column, parsed[0], parsed[1], body, body_end)
+    return Number(token, first, first - begin + 1, parsed[0], parsed[1])
+
+
+def _add(seq: list[Number], ctx, token: str | None, anchor: int) -> Number | None:
+    if not token:
+        return None
+    n = _number(ctx, token, anchor, seq[-1].shape[-1] if seq else None)
+    if n is not None:
+        seq.append(n)
+    return n
 
 
 def lists(ctx) -> list[list[Number]]:
     """The document's numbered lists, each in order: sections, then paragraphs and items per scope."""
-    cached = ctx.__dict__.get("_numbered_lists")
-    if cached is not None:
-        return cached
+    return ctx.shared("numbering.lists", _lists)
+
+
+def _lists(ctx) -> list[list[Number]]:
     sections: list[Number] = []
     scoped: list[list[Number]] = []
     for section in ctx.doc.sections:
-        if section.number and section.span is not None:
-            body = section.heading or (section.paragraphs[0].text if section.paragraphs else "")
-            n = _number(ctx, section.number, section.span.start, body, section.span.end, None)
-            if n:
-                sections.append(n)
+        in_section = _add(sections, ctx, section.number, section.span.start) if section.span else None
+        if in_section and section.heading:
+            in_section.segments.append((section.heading, section.span.end - len(section.heading)))
         paragraphs: list[Number] = []
         for p in section.paragraphs:
-            if p.number and p.kind != "bullet":
-                hint = paragraphs[-1].shape[-1] if paragraphs else None
-                n = _number(ctx, p.number, p.span.start, p.text, p.span.end, hint)
-                if n:
-                    paragraphs.append(n)
+            segment = (p.text, p.span.start)
+            if in_section:
+                in_section.segments.append(segment)
+            in_paragraph = _add(paragraphs, ctx, p.number, p.span.start) if p.kind != "bullet" else None
+            if in_paragraph is None and paragraphs and not p.number:
+                paragraphs[-1].segments.append(segment)  # an unnumbered paragraph continues the last one
+            elif in_paragraph:
+                in_paragraph.segments.append(segment)
             items: list[Number] = []
             for item in p.items:
-                if item.number:
-                    hint = items[-1].shape[-1] if items else None
-                    n = _number(ctx, item.number, item.span.start, item.text, item.span.end, hint)
-                    if n:
-                        items.append(n)
+                segment = (item.text, item.span.start)
+                for owner in (in_section, in_paragraph):
+                    if owner:
+                        owner.segments.append(segment)
+                if _add(items, ctx, item.number, item.span.start):
+                    items[-1].segments.append(segment)
             scoped.append(items)
         scoped.append(paragraphs)
-    result = [seq for seq in [sections, *scoped] if len(seq) > 1]
-    ctx.__dict__["_numbered_lists"] = result
-    return result
+    return [seq for seq in [sections, *scoped] if seq]
 
 
-@dataclass(slots=True)
-class Step:
-    """Two consecutive numbers of one list level, and what is wrong between them."""
-
-    before: Number
-    after: Number
-    kind: str  # "gap", "repeat", "back", "run-in"
-    run_in: int = -1  # offset of the run-in number in the previous block, for "run-in"
-
-
-def _run_in(prev: Number, missing: int) -> int:
-    """Offset in the document of number ``missing`` run into ``prev``'s text after a sentence, or -1."""
-    shape = prev.shape[:-1]
-    family = prev.shape[-1]
-    token = str(missing) if family == "1" else chr(96 + missing) if family == "a" else None
-    if token is None:
-        return -1
-    printed = re.escape(shape.replace("#", token))
-    match = None
-    for match in re.finditer(r"(?:[.:;]\s*|\s)(" + printed + r")\s*(?=[A-Z\"“])", prev.body):
-        pass
-    if match is None:
-        return -1
-    return prev.body_end - len(prev.body) + match.start(1)
+def _levels(sequence: list[Number]) -> list[list[Number]]:
+    """Split one list into its levels: a number printed deeper, or in another shape, opens a nested list."""
+    levels: list[list[Number]] = []
+    open_: list[list[Number]] = []  # the levels still open, outermost first
+    for n in sequence:
+        while open_ and open_[-1][-1].column > n.column:
+            open_.pop()
+        same = next((lv for lv in reversed(open_) if lv[-1].column == n.column and lv[-1].shape == n.shape), None)
+        if same is None:
+            same = []
+            levels.append(same)
+            open_.append(same)
+        else:
+            del open_[open_.index(same) + 1:]
+        same.append(n)
+    return levels
 
 
-def steps(ctx) -> list[Step]:
-    """Every irregular step in every list of the document."""
-    cached = ctx.__dict__.get("_numbering_steps")
-    if cached is not None:
-        return cached
-    found: list[Step] = []
+class Slip(NamedTuple):
+    number: Number  # the number reported (for a run-in: the one whose text holds it)
+    kind: str  # "gap", "back", "repeat", "run-in"
+    expected: int
+    before: Number | None = None
+    at: int = -1  # a run-in's offset in the document
+
+
+def _run_in(n: Number, value: int) -> int:
+    """Offset of the number ``value`` run into the text of ``n`` after a sentence, or -1."""
+    plain = printed(n.shape, value)
+    pattern = None
+    for text, offset in n.segments:
+        if plain in text:  # a C-speed look first: a run-in is rare
+            pattern = pattern or re.compile(r"[.:;!?][\"”’)]?\s+(" + re.escape(plain) + r")\s*(?=[A-Z\"“‘])")
+            match = pattern.search(text)
+            if match:
+                return offset + match.start(1)
+    return -1
+
+
+def slips(ctx) -> list[Slip]:
+    return ctx.shared("numbering.slips", _slips)
+
+
+def _slips(ctx) -> list[Slip]:
+    found: list[Slip] = []
     for sequence in lists(ctx):
-        levels: list[tuple[int, str, Number]] = []  # (column, shape, last number) from outer to inner
-        for n in sequence:
-            while levels and levels[-1][0] > n.column:
-                levels.pop()
-            same = [i for i, (col, shape, _) in enumerate(levels) if col == n.column and shape == n.shape]
-            if not same:
-                levels.append((n.column, n.shape, n))
-                continue
-            i = same[-1]
-            prev = levels[i][2]
-            del levels[i + 1:]
-            levels[i] = (n.column, n.shape, n)
-            if n.value == prev.value:
-                found.append(Step(prev, n, "repeat"))
-            elif n.value == prev.value + 1 or n.value == 1:
-                continue  # the next number, or a new list starting over
-            elif n.value > prev.value + 1:
-                at = _run_in(prev, prev.value + 1) if n.value == prev.value + 2 else -1
-                found.append(Step(prev, n, "run-in" if at >= 0 else "gap", at))
-            else:
-                found.append(Step(prev, n, "back"))
-    ctx.__dict__["_numbering_steps"] = found
+        for level in _levels(sequence):
+            found.extend(_judge(level))
     return found
+
+
+def _judge(level: list[Number]) -> list[Slip]:
+    found: list[Slip] = []
+    value = level[0].value  # the value the previous number should have had
+    for i in range(1, len(level)):
+        prev, n = level[i - 1], level[i]
+        expected = value + 1
+        after = level[i + 1].value if i + 1 < len(level) else None
+        if n.value == expected or (n.value == 1 and value != 1 and n.value != value):
+            value = n.value
+            continue
+        at = _run_in(prev, expected) if n.value == expected + 1 else -1
+        if at >= 0:
+            found.append(Slip(prev, "run-in", expected, prev, at))
+            value = n.value
+            continue
+        kind = "repeat" if n.value == value else "gap" if n.value > expected else "back"
+        found.append(Slip(n, kind, expected, prev))
+        # One wrong number between two right ones: the next is judged against what this one should be.
+        value = expected if after == expected + 1 else n.value
+    last = level[-1]
+    at = _run_in(last, value + 1)
+    if at >= 0:
+        found.append(Slip(last, "run-in", value + 1, last, at))
+    return found
+
+
+def _span(n: Number) -> tuple[int, int]:
+    return n.start, n.start + len(n.text)
 
 
 @register
@@ -181,11 +229,12 @@ class NumberingGap(Rule):
     good = "Title\nMay 24, 2022\n1. Introduction\n(1) The leaders met.\n(2) They agreed.\n"
 
     def check(self, ctx):
-        for step in steps(ctx):
-            if step.kind in ("gap", "back"):
-                n = step.after
-                what = "skips from" if step.kind == "gap" else "goes back from"
-                yield Finding(n.start, n.start + len(n.text), f"numbering {what} {step.before.text} to {n.text}")
+        for slip in slips(ctx):
+            if slip.kind in ("gap", "back"):
+                n = slip.number
+                what = "skips from" if slip.kind == "gap" else "goes back from"
+                yield Finding(*_span(n), f"numbering {what} {slip.before.text} to {n.text}"
+                                         f" (expected {printed(n.shape, slip.expected)})")
 
 
 @register
@@ -199,18 +248,20 @@ class NumberingRepeat(Rule):
     good = "Title\nMay 24, 2022\n1. Introduction\n(1) The leaders met.\n(2) They agreed.\n"
 
     def check(self, ctx):
-        for step in steps(ctx):
-            if step.kind == "repeat":
-                n = step.after
-                yield Finding(n.start, n.start + len(n.text), f"number {n.text} repeats the one before it")
+        for slip in slips(ctx):
+            if slip.kind == "repeat":
+                n = slip.number
+                yield Finding(*_span(n), f"number {n.text} repeats the one before it"
+                                         f" (expected {printed(n.shape, slip.expected)})")
 
 
 @register
 class NumberingRunIn(Rule):
     """A numbered paragraph is run into the one before it: a line break was lost.
 
-    ``(1) ... as follows. (2) Both sides ...`` followed by ``(3)`` on its own
-    line: the ``(2)`` should start a line of its own.
+    ``(1) ... as follows. (2) Both sides ...``: the ``(2)`` should start a
+    line of its own. Reported when the list lacks that number and it stands
+    after a sentence, before a capital letter, in the text before.
     """
 
     code = "ST007"
@@ -220,9 +271,8 @@ class NumberingRunIn(Rule):
     good = "Title\nMay 24, 2022\n1. Introduction\n(1) The leaders met.\n(2) They talked.\n(3) They agreed.\n"
 
     def check(self, ctx):
-        for step in steps(ctx):
-            if step.kind == "run-in":
-                token = step.before.shape[:-1].replace(
-                    "#", str(step.before.value + 1) if step.before.shape[-1] == "1" else chr(97 + step.before.value))
-                yield Finding(step.run_in, step.run_in + len(token),
-                              f"{token} runs into {step.before.text}: start it on a line of its own")
+        for slip in slips(ctx):
+            if slip.kind == "run-in":
+                token = printed(slip.number.shape, slip.expected)
+                yield Finding(slip.at, slip.at + len(token),
+                              f"{token} runs into {slip.number.text}: start it on a line of its own")
