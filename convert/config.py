@@ -247,25 +247,26 @@ def check_codes(codes, where: str, *, prefixes: bool = True) -> list[str]:
 # --- showing ------------------------------------------------------------------------------------
 
 def show(config: Config) -> str:
-    """The effective configuration as TOML a user can paste into ``readout.toml``."""
+    """The effective configuration as TOML in ``readout.toml`` form (it reads back the same).
+
+    In a ``pyproject.toml`` the same keys go under ``[tool.readout]``.
+    """
     origin = config.source or "built-in defaults (no readout.toml or [tool.readout] found)"
-    lines = [f"# configuration: {origin}"]
-    lines.append(f"select = {_toml_list(config.select)}")
-    lines.append(f"ignore = {_toml_list(config.ignore)}")
-    lines.append(f"fail-level = {_toml_str(config.fail_level)}")
-    lines.append(f"accepted-words = {_toml_list(config.accepted_words)}")
-    lines.append(f"time-style = {_toml_str(config.time_style) if config.time_style else _toml_str('')}"
-                 + ("  # the rules' default" if not config.time_style else ""))
+    lines = [f"# configuration: {origin}",
+             f"select = {_toml_list(config.select)}",
+             f"ignore = {_toml_list(config.ignore)}",
+             f"fail-level = {_toml_str(config.fail_level)}",
+             f"accepted-words = {_toml_list(config.accepted_words)}"]
+    if config.time_style:
+        lines.append(f"time-style = {_toml_str(config.time_style)}")
+    else:
+        lines.append("# time-style: not set, the time rules use the house phrase")
     lines.append(f"translation-marker = {_toml_str(config.translation_marker)}")
-    lines.append("")
-    lines.append("[per-file-ignores]" if config.source is None or config.source.endswith("readout.toml")
-                 else "[tool.readout.per-file-ignores]")
-    lines.extend(f"{_toml_str(glob)} = {_toml_list(codes)}" for glob, codes in config.per_file_ignores)
+    lines += ["", "[per-file-ignores]"]
+    lines += [f"{_toml_str(glob)} = {_toml_list(codes)}" for glob, codes in config.per_file_ignores]
     for name, table in (("severity", config.severity), ("preferred-terms", config.preferred_terms)):
-        lines.append("")
-        prefix = "" if config.source is None or config.source.endswith("readout.toml") else "tool.readout."
-        lines.append(f"[{prefix}{name}]")
-        lines.extend(f"{_toml_str(k)} = {_toml_str(v)}" for k, v in sorted(table.items()))
+        lines += ["", f"[{name}]"]
+        lines += [f"{_toml_str(k)} = {_toml_str(v)}" for k, v in sorted(table.items())]
     return "\n".join(lines) + "\n"
 
 

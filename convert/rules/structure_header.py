@@ -80,7 +80,9 @@ class MissingDateLine(Rule):
         if doc.date_line is not None or broken_date(ctx) is not None:
             return
         head = header_blocks(ctx)
-        if any(_DATE_IN_LINE.search(b.text) for b in head) or not ctx.blocks:
+        # Press conferences and magazines carry the date in the title or the breadcrumb instead.
+        if not ctx.blocks or any(_DATE_IN_LINE.search(b.text) for b in head if b.kind in ("title", "residue")
+                                 or b.form == "subheading"):
             return
         where = doc.title.span if doc.title else None
         start = where.start if where else ctx.blocks[0].start
@@ -134,8 +136,8 @@ class MissingTranslationMarker(Rule):
 
     def check(self, ctx):
         doc = ctx.doc
-        if doc.lead is None or markers(ctx):
-            return  # pages without a lead are press conferences, statements, magazines: no marker by custom
+        if markers(ctx) or (doc.lead is None and doc.date_line is None):
+            return  # pages with neither lead nor date line are press conferences, magazines: no marker by custom
         anchor = doc.date_line.span if doc.date_line else doc.title.span if doc.title else doc.lead.span
         marker = ctx.setting("translation_marker", HOUSE_MARKER) or HOUSE_MARKER
         yield Finding(anchor.start, anchor.end, f"no translation marker ('{marker}') after the date line")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .base import Finding, Rule, register
+from .structure_header import markers
 
 _SPACES = re.compile(r"\s+")
 _SHORTEST = 20  # characters: a short title ("G7") may well recur as a heading
@@ -45,7 +46,7 @@ class TitleRepeated(Rule):
         if len(key) % 2 == 1 and key[half] == " " and key[:half] == key[half + 1:]:
             yield Finding(title.span.start, title.span.end, f"title doubled on its line: {title.text!r}")
             return
-        date, lead, marker = ctx.doc.date_line, ctx.doc.lead, ctx.doc.translation
+        date, lead, marked = ctx.doc.date_line, ctx.doc.lead, bool(markers(ctx))
         size = len(title.text)
         for block in ctx.prose_blocks:
             # Length first: a C-speed test that leaves almost no block for the normalising compare.
@@ -53,7 +54,7 @@ class TitleRepeated(Rule):
                 continue
             if _key(block.text) != key:
                 continue
-            if marker is None and date and date.span.start < block.start \
+            if not marked and date and date.span.start < block.start \
                     and (lead is None or block.start <= lead.span.start):
                 continue  # MOFA pages (no marker) print the title again under the date line: a photo's caption
             yield Finding(block.start, block.end, f"title repeated: {block.text!r}")
