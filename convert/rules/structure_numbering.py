@@ -36,7 +36,7 @@ class Number:
     A plain class with slots: a dataclass costs a millisecond of start-up to build.
     """
 
-    __slots__ = ("text", "start", "column", "shape", "value", "segments")
+    __slots__ = ("text", "start", "column", "shape", "value", "end")
 
     def __init__(self, text: str, start: int, column: int, shape: str, value: int) -> None:
         self.text = text  # as printed: "(2)"
@@ -44,7 +44,7 @@ class Number:
         self.column = column  # 1-based column of the line's first character
         self.shape = shape  # "(#)", "#.", "#)" or "#" and the family: "(#)1", "(#)a", "(#)i", "#.I"
         self.value = value
-        self.segments: list[tuple[str, int]] = []  # (text, offset) of the blocks up to the next number
+        self.end = start  # where its text ends: the next number of its list, or the end of its scope
 
 
 @lru_cache(maxsize=512)
@@ -106,30 +106,39 @@ def _lists(ctx) -> list[list[Number]]:
     sections: list[Number] = []
     scoped: list[list[Number]] = []
     for section in ctx.doc.sections:
-        in_section = _add(sections, ctx, section.number, section.span.start) if section.span else None
-        if in_section and section.heading:
-            in_section.segments.append((section.heading, section.span.end - len(section.heading)))
+        if section.span:
+            _add(sections, ctx, section.number, section.span.start)
         paragraphs: list[Number] = []
+        section_end = section.span.end if section.span else 0
         for p in section.paragraphs:
-            segment = (p.text, p.span.start)
-            if in_section:
-                in_section.segments.append(segment)
-            in_paragraph = _add(paragraphs, ctx, p.number, p.span.start) if p.kind != "bullet" else None
-            if in_paragraph is None and paragraphs and not p.number:
-                paragraphs[-1].segments.append(segment)  # an unnumbered paragraph continues the last one
-            elif in_paragraph:
-                in_paragraph.segments.append(segment)
-            items: list[Number] = []
-            for item in p.items:
-                segment = (item.text, item.span.start)
-                for owner in (in_section, in_paragraph):
-                    if owner:
-                        owner.segments.append(segment)
-                if _add(items, ctx, item.number, item.span.start):
-                    items[-1].segments.append(segment)
-            scoped.append(items)
-        scoped.append(paragraphs)
-    return [seq for seq in [sections, *scoped] if seq]
+            if p.number and p.kind != "bullet":
+                _add(paragraphs, ctx, p.number, p.span.start)
+            if p.items:
+                items: list[Number] = []
+                for item in p.items:
+                    if item.number:
+                        _add(items, ctx, item.number, item.span.start)
+                section_end = p.items[-1].span.end
+                if items:
+                    _close(items, section_end)
+                    scoped.append(items)
+            else:
+                section_end = p.span.end
+        if paragraphs:
+            _close(paragraphs, section_end)
+            scoped.append(paragraphs)
+    if sections:
+        _close(sections, len(ctx.text))
+        scoped.insert(0, sections)
+    return scoped
+
+
+def _close(seq: list[Number], end: int) -> None:
+    """Each number's text runs to the next number of its list, the last one's to the end of its scope."""
+    for before, after in zip(seq, seq[1:]):
+        before.end = after.start
+    if seq:
+        seq[-1].end = max(end, seq[-1].start)
 
 
 def _levels(sequence: list[Number]) -> list[list[Number]]:
@@ -158,17 +167,14 @@ class Slip(NamedTuple):
     at: int = -1  # a run-in's offset in the document
 
 
-def _run_in(n: Number, value: int) -> int:
+def _run_in(text: str, n: Number, value: int) -> int:
     """Offset of the number ``value`` run into the text of ``n`` after a sentence, or -1."""
     plain = printed(n.shape, value)
-    pattern = None
-    for text, offset in n.segments:
-        if plain in text:  # a C-speed look first: a run-in is rare
-            pattern = pattern or re.compile(r"[.:;!?][\"”’)]?\s+(" + re.escape(plain) + r")\s*(?=[A-Z\"“‘])")
-            match = pattern.search(text)
-            if match:
-                return offset + match.start(1)
-    return -1
+    if text.find(plain, n.start + len(n.text), n.end) < 0:  # a C-speed look first: a run-in is rare
+        return -1
+    pattern = re.compile(r"[.:;!?][\"”’)]?[ \t\xa0]+(" + re.escape(plain) + r")\s*(?=[A-Z\"“‘])")
+    match = pattern.search(text, n.start + len(n.text), n.end)
+    return match.start(1) if match else -1
 
 
 def slips(ctx) -> list[Slip]:
@@ -179,11 +185,11 @@ def _slips(ctx) -> list[Slip]:
     found: list[Slip] = []
     for sequence in lists(ctx):
         for level in _levels(sequence):
-            found.extend(_judge(level))
+            found.extend(_judge(ctx.text, level))
     return found
 
 
-def _judge(level: list[Number]) -> list[Slip]:
+def _judge(text: str, level: list[Number]) -> list[Slip]:
     found: list[Slip] = []
     value = level[0].value  # the value the previous number should have had
     for i in range(1, len(level)):
@@ -193,7 +199,7 @@ def _judge(level: list[Number]) -> list[Slip]:
         if n.value == expected or (n.value == 1 and value != 1 and n.value != value):
             value = n.value
             continue
-        at = _run_in(prev, expected) if n.value == expected + 1 else -1
+        at = _run_in(text, prev, expected) if n.value == expected + 1 else -1
         if at >= 0:
             found.append(Slip(prev, "run-in", expected, prev, at))
             value = n.value
@@ -203,7 +209,7 @@ def _judge(level: list[Number]) -> list[Slip]:
         # One wrong number between two right ones: the next is judged against what this one should be.
         value = expected if after == expected + 1 else n.value
     last = level[-1]
-    at = _run_in(last, value + 1)
+    at = _run_in(text, last, value + 1)
     if at >= 0:
         found.append(Slip(last, "run-in", value + 1, last, at))
     return found
