@@ -137,7 +137,7 @@ def _apply_text(text: str, edits) -> str:
 
 def _keeps_structure(text: str, edits, shape: tuple, path: str) -> bool:
     try:
-        return structure(parse_text(_apply_text(text, edits), path)) == shape
+        return structure(parse_text(_apply_text(text, edits), path, lead_facts=False)) == shape
     except Exception:  # noqa: BLE001 - a fix that breaks parsing is refused, whatever the error
         return False
 
@@ -155,7 +155,7 @@ def fix_bytes(raw: bytes, path: str, config=None, *, encoding: str | None = None
         if text in seen:
             break
         seen.add(text)
-        doc = parse_text(text, path)
+        doc = parse_text(text, path, lead_facts=False)
         groups = _chosen(lint(doc, text, config, path))
         if not groups:
             break

@@ -20,11 +20,12 @@ class Converted:
 
 
 def parse_source(raw: bytes, path: str, *, doc_id: str | None = None, encoding: str | None = None,
-                 limits: Limits = Limits()) -> tuple[Document, str]:
+                 limits: Limits = Limits(), lead_facts: bool = True) -> tuple[Document, str]:
     decoded = decode(raw, path, encoding)
     check_line_length(decoded.text, path, limits)
     source = Source(path, decoded.sha256, decoded.encoding, decoded.bom, decoded.newline)
-    doc = parse_text(decoded.text, path, source=source, doc_id=doc_id or make_id(path, decoded.sha256))
+    doc = parse_text(decoded.text, path, source=source, doc_id=doc_id or make_id(path, decoded.sha256),
+                     lead_facts=lead_facts)
     return doc, decoded.text
 
 

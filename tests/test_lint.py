@@ -97,3 +97,26 @@ def test_lint_is_deterministic_across_paths():
     a = [dataclasses.replace(p, path="") for p in run(path="a.txt")]
     b = [dataclasses.replace(p, path="") for p in run(path="b/c.txt")]
     assert a == b
+
+
+def test_lead_facts_read_on_demand_give_the_same_problems():
+    # `check` parses without the lead reader; ST008 and TM005 read the facts through ctx.lead.
+    from conftest import DOCUMENTS
+
+    from convert.pipeline import parse_source
+
+    for path in DOCUMENTS:
+        raw = path.read_bytes()
+        full = lint(*parse_source(raw, path.name), path=path.name)
+        lazy = lint(*parse_source(raw, path.name, lead_facts=False), path=path.name)
+        assert lazy == full, path.name
+
+
+def test_overlapping_events_are_found_without_lead_facts():
+    text = ("Meeting (Summary)\n\nJanuary 31, 2023\n[Provisional translation]\n"
+            "On January 31, commencing at 6:20 p.m. for approximately 70 minutes, Prime Minister Kishida held a "
+            "meeting with Secretary General Stoltenberg. Following the meeting, a working dinner was held for "
+            "about 55 minutes starting at 7:10 p.m.\n")
+    doc = parse_text(text, "t.txt", lead_facts=False)
+    assert doc.lead.events == ()
+    assert [p.code for p in lint(doc, text, Config(select=("TM005",)), "t.txt")] == ["TM005"]

@@ -126,7 +126,7 @@ class Run:
             raw = read_bytes(path)
             if self.args.fix or self.args.diff:
                 raw = self._fix(path, raw)
-            doc, text = parse_source(raw, path, encoding=self.args.encoding)
+            doc, text = parse_source(raw, path, encoding=self.args.encoding, lead_facts=False)
         except InputError as exc:
             self.failed += 1
             problem = unreadable(path, str(exc), self.config)

@@ -155,6 +155,22 @@ class Context:
         return bool(_DANGLING.search(text[-24:])) or _cut_word(text)
 
     @lazy
+    def lead(self):
+        """The lead with its facts (date, events, participants), read now if parsing left them out.
+
+        ``check`` parses without the lead reader, the costliest part of
+        parsing; the few rules that need its facts ask here, and only after a
+        cheaper test has said they might find something.
+        """
+        lead = self.doc.lead
+        if lead is None or lead.date or lead.events or lead.participants or lead.unresolved:
+            return lead
+        from ..parse.lead import read_lead
+
+        date_line = self.doc.date_line
+        return read_lead(lead.text, lead.span, lead.marks, date_line.value if date_line else None)
+
+    @lazy
     def accepted(self) -> frozenset[str]:
         """Words the configuration accepts (accepted-words), lower-cased."""
         words = self.setting("accepted_words", ()) or ()

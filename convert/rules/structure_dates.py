@@ -70,7 +70,7 @@ class LeadDate(Rule):
         match = _LEAD.match(doc.lead.text)
         start = doc.lead.span.start
         if match is None:
-            yield from _from_reader(doc.lead, published)
+            yield from _from_reader(ctx.lead, published)
             return
         held = _lead_date(match, published)
         if held is None:

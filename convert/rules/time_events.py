@@ -14,7 +14,7 @@ import re
 
 from ..parse.timeexpr import find_times
 from .base import Finding, Rule
-from .time_common import claim
+from .time_common import claim, times
 
 _APPROXIMATE_SLACK = 5  # minutes
 _ISO_DURATION = re.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?\Z")
@@ -42,8 +42,11 @@ class OverlappingEvents(Rule):
             "about 55 minutes starting at 7:10 p.m.\n")
 
     def check(self, ctx):
-        lead = ctx.doc.lead
-        if lead is None or len(lead.events) < 2:
+        span = ctx.doc.lead.span if ctx.doc.lead is not None else None
+        if span is None or sum(span.start <= t.start < span.end for t in times(ctx)) < 2:
+            return  # two timed events need two clock times in the lead; most leads have one
+        lead = ctx.lead
+        if len(lead.events) < 2:
             return
         timed = [(event, span) for event in lead.events if (span := interval(event)) is not None]
         for i, (first, (start, end, slack)) in enumerate(timed):
