@@ -51,7 +51,8 @@ def run(tasks: Iterable[Task], *, root: str, engine: str = "process", jobs: int 
     return _pool(tasks, jobs, chunk_size, root, settings)
 
 
-def _init_worker() -> None:
+def init_worker() -> None:
+    """Set up a pool worker: Ctrl-C left to the parent, and death with the parent."""
     # Ctrl-C goes to the whole process group: let the parent alone decide to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
@@ -75,7 +76,7 @@ def _pool(tasks: Iterable[Task], jobs: int, chunk_size: int, root: str,
             yield task
 
     work = partial(convert_and_write, root=root, settings=settings)
-    with multiprocessing.Pool(jobs, initializer=_init_worker) as pool:
+    with multiprocessing.Pool(jobs, initializer=init_worker) as pool:
         try:
             for result in pool.imap_unordered(work, feed(), chunk_size):
                 slots.release()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from ..sources import MAX_BYTES, MAX_LINE
+
 EPILOG = """\
 layout of DIR:
   xml/<id>.xml, json/<id>.json   canonical forms of every document
@@ -49,8 +51,10 @@ def add_parser(sub) -> None:
     parser.add_argument("--no-validate", action="store_true",
                         help="skip schema validation of the outputs (faster; the serializers are tested)")
     parser.add_argument("--no-progress", action="store_true", help="never draw the progress bar")
-    parser.add_argument("--max-bytes", type=_positive, default=None, help="largest input accepted (default 20 MB)")
-    parser.add_argument("--max-line", type=_positive, default=None, help="longest line accepted (default 200,000)")
+    parser.add_argument("--max-bytes", type=_positive, default=None, metavar="N",
+                        help=f"largest input accepted, in bytes (default {MAX_BYTES // 1024 // 1024} MiB)")
+    parser.add_argument("--max-line", type=_positive, default=None, metavar="N",
+                        help=f"longest line accepted, in characters (default {MAX_LINE:,})")
     parser.set_defaults(run=run)
 
 
