@@ -43,6 +43,11 @@ def add_parser(sub) -> None:
     parser.add_argument("--statistics", action="store_true", help="print the number of problems per code")
     parser.add_argument("--fail-level", choices=("error", "warning", "info"),
                         help="lowest severity that makes the exit status 1 (default: from configuration, warning)")
+    parser.add_argument("--baseline", metavar="FILE",
+                        help="report only the problems FILE does not record (made with --write-baseline)")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="record every problem found in FILE and report none (exit 0; 2 if a file could "
+                             "not be checked)")
     parser.add_argument("--config", metavar="FILE", help="read the configuration from FILE")
     parser.add_argument("--show-config", action="store_true", help="print the effective configuration and exit")
     parser.add_argument("--encoding", help="decode inputs with this encoding instead of detecting it")
@@ -63,6 +68,10 @@ def run(args) -> int:
         raise ReadoutError("check needs at least one PATH (a readout file or a folder of *.txt)")
     if args.fix and args.diff:
         raise ReadoutError("--fix and --diff do not go together: --diff shows what --fix would write")
+    if args.diff and (args.baseline or args.write_baseline):
+        raise ReadoutError("--diff does not check, so it takes no --baseline or --write-baseline")
+    if args.baseline and args.write_baseline:
+        raise ReadoutError("--baseline and --write-baseline do not go together: --write-baseline records every problem")
     return Run(args, config).main()
 
 
@@ -95,19 +104,60 @@ class Run:
         self.changed = 0  # files --fix wrote or --diff would change
         self.fixed = 0  # fixes applied
         self.checked = 0
+        self.paths: list[str] = []
+        # Decoded texts, kept only when asked for: fingerprints (baseline, SARIF) and the full and
+        # rdjson formats need them, and formatters must not read the files again.
+        self.texts: dict[str, str] = {}
+        self.keep_text = bool(args.baseline or args.write_baseline) or self._format_needs_text()
+        self.ran: set[str] = set()  # codes of the rules that ran on some file (SARIF lists them)
+        self.known = None  # fingerprint counts from --baseline
+        self.hidden = 0  # problems --baseline left out
+
+    def _format_needs_text(self) -> bool:
+        from .. import report
+
+        return not self.args.statistics and getattr(report.formatter(self.args.format), "NEEDS_TEXT", False)
 
     def main(self) -> int:
         from ..sources import display_path, iter_paths
 
-        paths = [display_path(p) for p in iter_paths(self.args.paths, report_empty=True)]
+        if self.args.baseline:
+            from ..baseline import load
+
+            self.known = load(self.args.baseline)  # before any work: a bad baseline is bad usage
+        self.paths = paths = [display_path(p) for p in iter_paths(self.args.paths, report_empty=True)]
         bar = self._bar(len(paths))
         for path in paths:
             self._one(path)
             bar.update()
         bar.close()
         self.problems.sort()
+        if self.args.write_baseline:
+            return self._write_baseline()
+        if self.known is not None:
+            from ..baseline import new
+
+            kept = new(self.problems, self.texts, self.known)
+            self.hidden = len(self.problems) - len(kept)
+            self.problems = kept
         self._report()
         return self._status()
+
+    def _write_baseline(self) -> int:
+        from ..baseline import write
+
+        write(self.args.write_baseline, self.problems, self.texts)
+        print(f"readout: wrote {self.args.write_baseline}: {len(self.problems)} problem(s) from "
+              f"{self.checked + self.failed} file(s)", file=sys.stderr)
+        return 2 if self.failed else 0
+
+    def _note_rules(self, path: str) -> None:
+        from ..lint import active_rules, selected, selection
+
+        select, ignore = selection(self.config, path)
+        self.ran.update(code for code, _ in active_rules(select, ignore))
+        if selected("ST000", select, ignore):
+            self.ran.add("ST000")
 
     def _bar(self, total: int):
         if self.args.no_progress or total < 50:
@@ -122,6 +172,7 @@ class Run:
         from ..pipeline import parse_source
         from ..sources import read_bytes
 
+        self._note_rules(path)
         try:
             raw = read_bytes(path)
             if self.args.fix or self.args.diff:
@@ -140,6 +191,8 @@ class Run:
             print(f"readout: error: {path}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
             return
         self.checked += 1
+        if self.keep_text:
+            self.texts[path] = text
         if self.args.diff:
             return
         try:
@@ -196,10 +249,11 @@ class Run:
             out = report.statistics_json(self.problems, rules) if self.args.format == "json" \
                 else report.statistics_text(self.problems, rules)
         else:
-            out = report.render(self.args.format, self.problems, rules)
+            out = report.render(self.args.format, self.problems, rules, texts=self.texts, paths=self.paths,
+                                rule_codes=sorted(self.ran))
         sys.stdout.write(out)
         sys.stdout.flush()
-        if self.args.format == "text":
+        if self.args.format in ("text", "full"):  # the formats a person reads; the others are parsed
             print(self._summary(), file=sys.stderr)
 
     def _report_errors_only(self) -> None:
@@ -216,6 +270,8 @@ class Run:
             parts.append(f"{fixable} fixable with --fix")
         if self.args.fix:
             parts.append(f"{self.fixed} fix(es) applied in {self.changed} file(s)")
+        if self.known is not None:
+            parts.append(f"{self.hidden} more recorded in the baseline")
         return "readout: " + ", ".join(parts)
 
     def _status(self) -> int:

@@ -9,8 +9,15 @@ A format is a module in this package with::
 ``problems`` is a sorted list of :class:`~convert.problem.Problem`,
 ``rules`` the registry (code -> rule, for formats that describe rules, as
 SARIF does). Formatters only format: they never re-parse, print or exit.
-Adding a format (sarif, github, junit, rdjson) is adding a module and a line
-to :data:`FORMATS`; modules are imported only when their format is used.
+Adding a format is adding a module and a line to :data:`FORMATS`; modules
+are imported only when their format is used.
+
+``readout check`` passes these ``options``; a format takes what it needs
+and ignores the rest: ``paths`` (every file checked, in order, clean ones
+included), ``rule_codes`` (the codes of the rules that ran) and ``texts``
+(path -> decoded text). A format that needs ``texts`` says so with
+``NEEDS_TEXT = True``; the texts are kept only then, and formats never read
+the files again.
 """
 
 from __future__ import annotations
@@ -22,6 +29,11 @@ from types import ModuleType
 FORMATS: dict[str, str] = {
     "text": ".text",
     "json": ".json",
+    "full": ".full",
+    "sarif": ".sarif",
+    "github": ".github",
+    "junit": ".junit",
+    "rdjson": ".rdjson",
 }
 
 
