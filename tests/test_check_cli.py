@@ -163,6 +163,7 @@ def test_seed_defects_on_their_lines_with_their_categories(capsys, monkeypatch):
         ("000", 13, "spelling"),    # intension
         ("000", 15, "typography"),  # Russia’s beside Japan's
         ("002", 1, "spelling"),     # Sumarry
+        ("002", 5, "structure"),    # [Provisional Translation] (ST004, info)
         ("002", 8, "time"),         # non-house time phrase
         ("002", 12, "footnote"),    # (IP4)(*1) defines ITPP
         ("002", 16, "footnote"),    # ITPP(*2) defines IP4

@@ -183,6 +183,23 @@ class Context:
             memo[key] = compute(self)
         return memo[key]
 
+    def selects(self, code: str) -> bool:
+        """Whether the configuration runs rule ``code`` on this document (without one, every rule runs).
+
+        For a rule that leaves a finding to a more specific one ("TM004 says
+        nothing of a phrase TM002 reports"): it only steps aside when the
+        other rule is on, so turning one off never silences both.
+        """
+        if self.config is None:
+            return True
+        memo = self.__dict__.setdefault("_selects", {})
+        if code not in memo:
+            from ..lint import selected, selection
+
+            select, ignore = selection(self.config, self.doc.source.path)
+            memo[code] = selected(code, select, ignore)
+        return memo[code]
+
     def setting(self, name: str, default=None):
         """A configuration value, or ``default`` when there is none or it is unset."""
         if self.config is None:

@@ -12,7 +12,8 @@ for long words) from a word the document itself uses or from a title word of
 the field ("Summray" in a document about a summary meeting); otherwise it is
 taken for a name. All-capital words (acronyms, family names as in
 "KISHIDA Fumio"), words with digits, web addresses, link labels and web
-residue are never checked, nor the last word of a text cut off mid-word.
+residue are never checked, nor the last word of a text cut off mid-word. A misspelt translation marker
+(``[Provisonal translation]``) is left to ST011 while that rule is on.
 
 A known misspelling with a single correction gets a safe fix; other
 suggestions come as an unsafe fix, shown but never applied by ``--fix``.
@@ -25,12 +26,19 @@ from ..words import misspellings, recase
 from .base import Finding, Rule, register
 from .spelling_scan import scan
 from .spelling_suggest import run_together, suggestions
+from .structure_header import marker_typos
 
 
 def typos(ctx, in_title: bool):
     sc = scan(ctx)
+    if not sc.suspects:
+        return
+    # A misspelt translation marker is ST011's, which says so once for the marker.
+    markers = [(a, b) for a, b, _, _ in marker_typos(ctx)] if ctx.selects("ST011") else []
     for s in sc.suspects:
         if (s.block == "title") != in_title or s.kind in ("glued", "camel") or sc.is_accepted(s.text):
+            continue
+        if markers and any(a <= s.start < b for a, b in markers):
             continue
         lower = s.text.lower()
         if s.kind == "misspelling":

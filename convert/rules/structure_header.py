@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
-from ..parse.patterns import MONTHS
-from ..problem import replace
+from ..parse.patterns import MONTHS, TRANSLATION
+from ..problem import Edit, Fix, replace
+from ..words import recase
 from .base import Finding, Rule, register
+from .spelling_suggest import edit_distance
 
 HOUSE_MARKER = "[Provisional translation]"
 # A line that looks like a date but that the date-line pattern refused:
@@ -31,6 +33,15 @@ _DATE_IN_LINE = re.compile(
 # The bracketed marker in any casing or bracket: "[Provisional Translation]", "(Provisional translation)".
 _BRACKET_MARKER = re.compile(r"^[\[(]\s*provisional\s+translation\s*[\])]", re.IGNORECASE)
 _HEADER_BLOCKS = 8  # blocks looked at for a header line
+# Two words in brackets at the start of a block: a marker, perhaps misspelt ("[Provisonal translation]").
+_TWO_WORDS_BRACKETED = re.compile(r"[\[(]\s*([A-Za-z]+)\s+([A-Za-z]+)\s*[\])]")
+_MARKER_WORDS = ("provisional", "translation")
+_TYPO_DISTANCE = 2  # edits per word, at most
+# The Ministry's long note, however it opens: "(*This is a provisional translation. ...)",
+# "(* The foregoing is a provisional translation ...)"; a note cut short keeps its opener.
+_NOTE_OPENERS = ("this is a provisional translation", "the foregoing is a provisional translation")
+_NOTE_CUT_MIN = 12  # characters of an opener a cut note must keep ("The foregoing i")
+_BULLETS = " \t•・●◆■□○◎▪-"
 
 
 def header_blocks(ctx):
@@ -57,6 +68,66 @@ def broken_date(ctx):
 def markers(ctx):
     """Every translation marker: the header's, and notes the parser met later in the body."""
     return [b for b in ctx.blocks if b.kind == "translation" or b.residue == "translation-note"]
+
+
+def is_translation_note(text: str) -> bool:
+    """A provisional-translation note in any block: after a bullet and the ``(*`` opener, possibly cut short.
+
+    ``• (*This is a provisional translation. The above date denotes ...)``,
+    ``(* The foregoing is a provisional translation ...)``, and a note the
+    page cut off, ``• (*The foregoing i``, which keeps its ``(*`` opener.
+    """
+    rest = text.lstrip(_BULLETS)
+    if TRANSLATION.match(rest):
+        return True
+    if not rest.startswith(("(*", "(※", "( *")):
+        return False
+    cut = rest[1:].lstrip(" *※").rstrip().lower()
+    return len(cut) >= _NOTE_CUT_MIN and any(opener.startswith(cut) for opener in _NOTE_OPENERS)
+
+
+def notes(ctx) -> list:
+    """Blocks anywhere (list items, footer lines) that hold a provisional-translation note."""
+    return ctx.shared("st-notes", _notes)
+
+
+def _notes(ctx) -> list:
+    found = []
+    for block in ctx.blocks:
+        if block.kind in ("title", "date", "translation"):
+            continue
+        head = block.text[:60]
+        if ("rovisional" in head or "(*" in head[:6] or "(※" in head[:6]) and is_translation_note(block.text):
+            found.append(block)
+    return found
+
+
+def marker_typos(ctx) -> list[tuple[int, int, str, tuple[Edit, ...]]]:
+    """Misspelt translation markers: (start, end, printed marker, edits that correct its words)."""
+    return ctx.shared("st-marker-typos", _marker_typos)
+
+
+def _marker_typos(ctx):
+    found = []
+    for block in ctx.blocks:
+        if block.text[:1] not in "[(" or block.kind == "date" or len(block.text) > 60:
+            continue
+        m = _TWO_WORDS_BRACKETED.match(block.text)
+        if m is None:
+            continue
+        edits = []
+        for i, right in enumerate(_MARKER_WORDS, 1):
+            word = m.group(i)
+            lower = word.lower()
+            if lower == right:
+                continue
+            if edit_distance(lower, right, _TYPO_DISTANCE + 1) > _TYPO_DISTANCE:
+                break
+            edits.append(Edit(block.start + m.start(i), block.start + m.end(i), recase(word, right)))
+        else:
+            if edits:
+                found.append((block.start, block.start + m.end(), m.group(), tuple(edits)))
+    return found
 
 
 @register
@@ -124,6 +195,11 @@ class MissingTranslationMarker(Rule):
     line. The Ministry of Foreign Affairs does not, so this rule is only
     ``info`` by default; a house that always marks its translations raises
     it with ``severity = {ST003 = "warning"}``.
+
+    The Ministry's long note counts as a marker wherever it stands, also as
+    a bulleted footer item and when the page cut it short: ``• (*This is a
+    provisional translation. The above date denotes ...)``, ``• (*The
+    foregoing i``. So does a misspelt marker, which ST011 reports.
     """
 
     code = "ST003"
@@ -136,8 +212,10 @@ class MissingTranslationMarker(Rule):
 
     def check(self, ctx):
         doc = ctx.doc
-        if markers(ctx) or (doc.lead is None and doc.date_line is None):
+        if doc.lead is None and doc.date_line is None:
             return  # pages with neither lead nor date line are press conferences, magazines: no marker by custom
+        if markers(ctx) or notes(ctx) or marker_typos(ctx):
+            return
         anchor = doc.date_line.span if doc.date_line else doc.title.span if doc.title else doc.lead.span
         marker = ctx.setting("translation_marker", HOUSE_MARKER) or HOUSE_MARKER
         yield Finding(anchor.start, anchor.end, f"no translation marker ('{marker}') after the date line")
@@ -145,17 +223,22 @@ class MissingTranslationMarker(Rule):
 
 @register
 class TranslationMarkerForm(Rule):
-    """The translation marker is not in the house form.
+    """The translation marker differs from the house form in letter case or bracket type.
 
     The house form is ``[Provisional translation]``: square brackets, only
     the first word capitalised. Set another with ``translation-marker`` in
-    the configuration. Long notes such as ``This is a provisional
-    translation by an external company`` are another convention and are
-    not reported.
+    the configuration. The Prime Minister's Office printed
+    ``(Provisional Translation)`` in 2000-2004 and ``[Provisional
+    Translation]`` in 2011-2021: the house form of an earlier period, not a
+    slip, so this is ``info`` by default (the fix writes the house form).
+    A misspelt marker (``[Provisonal translation]``) is ST011's, a
+    ``warning``. Long notes such as ``This is a provisional translation by
+    an external company`` are another convention and are not reported.
     """
 
     code = "ST004"
     name = "translation-marker-form"
+    severity = "info"
     summary = "translation marker not in the house form [Provisional translation]"
     bad = "Japan-India Summit Meeting\nMay 24, 2022\n[Provisional Translation]\nOn May 24, the two leaders met.\n"
     good = "Japan-India Summit Meeting\nMay 24, 2022\n[Provisional translation]\nOn May 24, the two leaders met.\n"
@@ -170,3 +253,29 @@ class TranslationMarkerForm(Rule):
             start, end = block.start, block.start + match.end()
             yield Finding(start, end, f"translation marker {match.group()!r} is not in the house form {house!r}",
                           replace(start, end, house))
+
+
+@register
+class TranslationMarkerTypo(Rule):
+    """A word of the translation marker is misspelt.
+
+    ``[Provisonal translation]``, ``[Provisional Transaltion]``: a bracketed
+    pair of words each at most two edits from ``Provisional`` and
+    ``translation``. Unlike a marker in another case or bracket (ST004,
+    ``info``), this is a slip on every page that shows it. The suggested
+    fix corrects the misspelt words and keeps the marker's case and
+    brackets; it is unsafe, shown but not applied: corrected, the line
+    becomes the document's marker, a change of structure ``--fix`` never
+    makes. SP001 and SP002 leave these words to this rule while it is on.
+    """
+
+    code = "ST011"
+    name = "translation-marker-typo"
+    summary = "misspelt translation marker such as [Provisonal translation]"
+    bad = "Japan-India Summit Meeting\nMay 24, 2022\n[Provisonal translation]\nOn May 24, the two leaders met.\n"
+    good = "Japan-India Summit Meeting\nMay 24, 2022\n[Provisional translation]\nOn May 24, the two leaders met.\n"
+
+    def check(self, ctx):
+        for start, end, printed, edits in marker_typos(ctx):
+            wrong = ", ".join(f"{ctx.text[e.start:e.end]!r} for {e.replacement!r}" for e in edits)
+            yield Finding(start, end, f"translation marker {printed!r} is misspelt: {wrong}", Fix(edits, "unsafe"))
