@@ -25,7 +25,7 @@ from ..parse.timeexpr import (
     JAPAN_OFFSET, LocalJapanPair, find_local_japan_pairs, find_times, format_offset, resolve_offset,
 )
 from .base import Finding, Rule
-from .time_common import claim, pairs, quoted
+from .time_common import claim, pairs, quoted, times
 
 DEFAULT_TIME_STYLE = "12:25 p.m. (local time; June 14, 7:25 p.m. Japan time)"
 _LOOK_BACK = 300  # characters before a phrase searched for the local date ("On June 14, commencing at ...")
@@ -51,15 +51,27 @@ class LocalJapanOffset(Rule):
     good = "On June 14, commencing at 7:35 p.m. local time (2:35 a.m. on June 15, Japan time), the leaders met.\n"
 
     def check(self, ctx):
-        for pair in pairs(ctx):
-            if pair.kind == "local+japan" and pair.japan is not None:
-                message = _offset_problem(ctx, pair)
-            elif pair.kind == "other":
-                message = _other_zone_problem(ctx, pair)
-            else:
-                continue
-            if message:
-                yield Finding(pair.start, pair.end, message)
+        for pair, message in offset_problems(ctx):
+            yield Finding(pair.start, pair.end, message)
+
+
+def offset_problems(ctx) -> list[tuple[LocalJapanPair, str]]:
+    """The phrases TM003 reports, with their messages: worked out once, for TM003 and TM004."""
+    return ctx.shared("tm-offset-problems", _offset_problems)
+
+
+def _offset_problems(ctx) -> list[tuple[LocalJapanPair, str]]:
+    found = []
+    for pair in pairs(ctx):
+        if pair.kind == "local+japan" and pair.japan is not None:
+            message = _offset_problem(ctx, pair)
+        elif pair.kind == "other":
+            message = _other_zone_problem(ctx, pair)
+        else:
+            continue
+        if message:
+            found.append((pair, message))
+    return found
 
 
 def _offset_problem(ctx, pair: LocalJapanPair) -> str | None:
@@ -192,6 +204,14 @@ def style_hints(template: str, house: str) -> list[str]:
     return hints or ["punctuation or word order"]
 
 
+def _reported_elsewhere(ctx, pair: LocalJapanPair) -> bool:
+    """The phrase overlaps one TM002 (an impossible time) or TM003 (times that disagree) reports, and that rule is on."""
+    if ctx.selects("TM002") and any(not t.valid and t.start < pair.end and pair.start < t.end for t in times(ctx)):
+        return True
+    return ctx.selects("TM003") and any(
+        other.start < pair.end and pair.start < other.end for other, _ in offset_problems(ctx))
+
+
 @claim
 class TimePhraseStyle(Rule):
     """A local time with its Japan time not written in the house style.
@@ -199,8 +219,9 @@ class TimePhraseStyle(Rule):
     The default house style is ``12:25 p.m. (local time; June 14, 7:25 p.m.
     Japan time)``; ``8:35 a.m. local time (July 11, 9:35 p.m. JST)`` says the
     same in another form. Only phrases giving both times are compared, and
-    the message names what differs. Severity ``info``: the sites' styles
-    vary by year. Set ``time-style`` to an example phrase or a template
+    the message names what differs. A phrase with a wrong time in it, one
+    TM002 or TM003 reports, is left to them. Severity ``info``: the sites'
+    styles vary by year. Set ``time-style`` to an example phrase or a template
     (``T (local time; D, T Japan time)``) to change the house style.
     """
 
@@ -217,7 +238,7 @@ class TimePhraseStyle(Rule):
             return
         example, house = house_style(ctx)
         for pair in found:
-            if pair.style != house:
+            if pair.style != house and not _reported_elsewhere(ctx, pair):
                 hints = "; ".join(style_hints(pair.style, house))
                 yield Finding(pair.start, pair.end, f"time phrase {quoted(ctx, pair.start, pair.end)} is not in "
                                                     f"the house style {example!r}: {hints}")
