@@ -128,3 +128,36 @@ def test_seed_defects_are_found():
     text = (ROOT / "seeds" / "002_a1657387018532e3.txt").read_text(encoding="utf-8")
     assert [p.line for p in found(text, "TY001")] == [14]
     assert [p.line for p in found(text, "TY008")] == [36]
+
+
+# --- TY009: two spaces between sentences as a document's convention ----------------------------------
+
+TYPEWRITER = ("Japan-Iran Foreign Ministers' Telephone Talks\n\nJanuary 26, 2009\n\n"
+              "On January 26, Foreign Minister Nakasone held talks with Foreign Minister Mottaki of Iran.  "
+              "This was their first talk.\n\n"
+              "Minister Nakasone expressed concern.  Responding to this, Minister Mottaki explained the situation.\n\n"
+              "Both ministers agreed to cooperate further.  Mr. Mottaki thanked Japan (as a friend).  "
+              "In closing, they agreed to stay in touch.\n")
+
+
+def test_two_spaces_after_every_sentence_are_the_documents_convention():
+    assert found(TYPEWRITER, "TY009") == []
+
+
+def test_a_double_space_mid_sentence_is_reported_under_the_convention():
+    text = TYPEWRITER.replace("expressed concern", "expressed  concern")
+    [problem] = found(text, "TY009")
+    assert "'expressed' and 'concern.'" in problem.message
+    assert found(TYPEWRITER.replace("Mr. Mottaki", "Mr.  Mottaki"), "TY009")  # after a title, not a sentence
+
+
+def test_a_document_that_mixes_one_and_two_spaces_is_reported():
+    text = TYPEWRITER.replace("concern.  Responding", "concern. Responding")
+    assert len(found(text, "TY009")) == 3
+
+
+def test_fewer_than_three_doubled_breaks_are_no_convention():
+    text = ("Japan-Iran Telephone Talks\n\nJanuary 26, 2009\n\n"
+            "On January 26, Minister Nakasone held talks with Minister Mottaki of Iran.  This was their first talk.\n"
+            "\nBoth ministers agreed to cooperate further.  They will stay in touch.\n")
+    assert len(found(text, "TY009")) == 2

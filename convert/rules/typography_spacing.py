@@ -28,6 +28,13 @@ _SPACE_THEN_MARK = re.compile(r" [,;:.!?]")  # starts with a literal: a cheap fi
 _BLANKS = frozenset(" \t\u00a0")
 # Two or more spaces (or no-break spaces) between two words on one line.
 _DOUBLE = re.compile(r"(?<=\S)(?: [ \u00a0]+|\u00a0 [ \u00a0]*)(?=\S)")
+# A sentence break inside a paragraph: final punctuation (a closing quote or bracket may follow),
+# spaces, a capital or an opening quote. The word before is checked in Python (two lower-case letters:
+# not "U.S.", "Mr.").
+_BREAK = re.compile(r"[.!?][\"”’)]?( +)(?=[A-Z\"“(])")
+_CLOSING = frozenset(")\"”’")
+_MIN_BREAKS = 3  # sentence breaks a document needs before its spacing is a convention
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Gen", "Lt", "Col", "Sen", "Rep", "Amb"})
 
 
 @register
@@ -147,7 +154,12 @@ class SpaceBeforePunctuation(Rule):
 class DoubleSpace(Rule):
     """Two or more spaces between words.
 
-    No-break spaces count as spaces. The fix leaves one space.
+    No-break spaces count as spaces. The fix leaves one space. A document
+    that puts two spaces after every sentence inside its paragraphs (at
+    least three such breaks, all doubled: the typewriter convention of
+    some older pages) keeps that convention: those are not reported, while
+    a double space mid-sentence still is, and so is every doubled break in
+    a document that mixes one and two spaces.
     """
 
     code = "TY009"
@@ -161,11 +173,47 @@ class DoubleSpace(Rule):
         text = ctx.prose
         if "  " not in text and "\u00a0" not in text:
             return
+        convention = _two_spaces_between_sentences(text)
         for m in _DOUBLE.finditer(text):
+            if convention and m.end() - m.start() == 2 and text[m.start():m.end()] == "  " and _after_sentence(
+                    text, m.start(), m.end()):
+                continue
             left = text[max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1:m.start()]
             right = text[m.end():].split(maxsplit=1)[0] if text[m.end():].strip() else ""
             yield Finding(m.start(), m.end(), f"{m.end() - m.start()} spaces between {left!r} and {right!r}",
                           replace(m.start(), m.end(), " "))
+
+
+def _sentence_end(text: str, at: int) -> bool:
+    """``text[at]`` is the final punctuation of a sentence: two lower-case letters before it (a closing
+    bracket or quote may stand between: "friend)."), not "Mr."."""
+    while at > 0 and text[at - 1] in _CLOSING:
+        at -= 1
+    before = text[at - 2:at]
+    if not (before.isalpha() and before.islower()):
+        return False
+    start = at
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:at] not in _TITLES
+
+
+def _after_sentence(text: str, start: int, end: int) -> bool:
+    """The blanks ``text[start:end]`` stand between two sentences ("Iran.  This")."""
+    m = _BREAK.match(text, start - 1) or _BREAK.match(text, start - 2)
+    return m is not None and m.start(1) == start and m.end(1) == end and _sentence_end(text, m.start())
+
+
+def _two_spaces_between_sentences(text: str) -> bool:
+    """Every sentence break inside a paragraph has two spaces, and there are at least three."""
+    breaks = 0
+    for m in _BREAK.finditer(text):
+        if not _sentence_end(text, m.start()):
+            continue
+        if m.end(1) - m.start(1) != 2:
+            return False
+        breaks += 1
+    return breaks >= _MIN_BREAKS
 
 
 def _excerpt(text: str, start: int, end: int, around: int = 12) -> str:
