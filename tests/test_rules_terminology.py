@@ -41,6 +41,33 @@ def test_term_variants(body, flagged):
     assert all(p.fix is None or not p.fix.safe for p in problems)
 
 
+@pytest.mark.parametrize("body,flagged", [
+    # A Title-Case name followed by its acronym keeps its own spelling: its forms neither vote nor are reported.
+    ("(1) The head of the Organisation for Economic Co-operation and Development (OECD) "
+     "and the Agreement concerning Cooperation on Nuclear Safety.\n", []),
+    ("(1) Leaders of the Asia Pacific Economic Cooperation (APEC) discussed the Asia-Pacific region.\n", []),
+    ("(1) The Comprehensive and Progressive Agreement for Trans-Pacific Partnership (CPTPP) and "
+     "the Trans Pacific region.\n", []),
+    # The forms outside the name still count among themselves.
+    ("(1) The Asia Pacific Economic Cooperation (APEC) summit, the Asia-Pacific region and the Asia Pacific.\n",
+     ["Asia Pacific"]),
+    # Not a name: the words do not give the acronym, the name is not in Title Case, or not before the bracket.
+    ("(1) Co-operation in the Economic Cooperation (OECD) and co-operation.\n", ["Cooperation"]),
+    ("(1) The Asia-Pacific and the Asia Pacific economic cooperation (APEC).\n", ["Asia Pacific"]),
+    ("(1) The Asia-Pacific and the Asia Pacific (AP) region.\n", []),  # "Asia Pacific (AP)" is named so
+])
+def test_forms_inside_an_official_name_are_left_alone(body, flagged):
+    problems = found(doc(body), "TR001")
+    assert [doc(body)[p.start:p.end] for p in problems] == flagged
+
+
+def test_a_vocabulary_name_keeps_its_spelling_without_its_acronym():
+    body = "(1) The Organisation for Economic Co-operation and Development will support Cooperation.\n"
+    assert found(doc(body), "TR001") == []
+    assert [p.message for p in found(doc("(1) Co-operation and Cooperation.\n"), "TR001")] == [
+        "'Cooperation' beside 'Co-operation' in the same document"]
+
+
 def test_a_variant_that_is_a_preferred_term_is_left_to_tr002():
     body = "(1) The Euro-Atlantic and the Euro-Atlantic and the Europe-Atlantic.\n"
     assert found(doc(body), "TR001") == []

@@ -24,6 +24,11 @@ _PART = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Za-z]+)"
 _COMPOUND = re.compile(rf"[A-Z][A-Za-z]*(?:(?:\.[A-Z])+\.?)?(?:-{_PART})+(?![\w-])")
 # Endings that make another word, not another spelling: Korea/Korean, Asia/Asian, Japan/Japanese.
 _DERIVATIONS = ("s", "n", "an", "ian", "ese", "ern", "i", "ic", "ish", "es")
+# "(OECD)": an acronym in brackets, after the official name it stands for. Starts with a literal.
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z])\)")
+# Small words inside a Title-Case name: "Organisation for Economic Co-operation and Development".
+_NAME_LINKS = frozenset({"and", "of", "for", "the", "on", "in", "to", "de", "du", "des", "la", "&"})
+_NAME_LOOK_BACK = 200  # characters before an acronym searched for its name
 
 
 def compounds(ctx):
@@ -72,6 +77,81 @@ def _names_in_capitals(a: str, b: str) -> bool:
     return a.isupper() or b.isupper()
 
 
+def official_names(ctx) -> list[tuple[int, int]]:
+    """Spans of official names in the content, whose spelling is theirs and no term form of the document.
+
+    A Title-Case name of two words or more directly followed by its acronym
+    in brackets ("Organisation for Economic Co-operation and Development
+    (OECD)", "Asia Pacific Economic Cooperation (APEC)"), and the
+    multi-word names of the field vocabulary wherever they stand.
+    """
+    return ctx.shared("official-names", _official_names)
+
+
+def _official_names(ctx) -> list[tuple[int, int]]:
+    text = ctx.prose
+    found = []
+    if "(" in text:
+        for m in _ACRONYM.finditer(text):
+            start = _name_before(text, m.start(), m.group(1))
+            if start is not None:
+                found.append((start, m.start()))
+    names = _vocabulary_names()
+    if names:
+        lower = text.lower()
+        for name in names:
+            at = lower.find(name)
+            while at != -1:
+                found.append((at, at + len(name)))
+                at = lower.find(name, at + len(name))
+    return found
+
+
+def _name_before(text: str, end: int, acronym: str) -> int | None:
+    """Start of the Title-Case name that ``acronym`` abbreviates, ending just before ``end`` (a bracket)."""
+    start = max(text.rfind("\n", 0, end) + 1, end - _NAME_LOOK_BACK)
+    head = text[start:end].rstrip(" ")
+    if len(head) == end - start:
+        return None  # "Name(ACRONYM)": no space, no name
+    words, at = [], len(head)
+    for token in reversed(head.split(" ")):  # the name's words, from the last one back
+        at -= len(token)
+        if token[:1].isupper() and token.replace("-", "").replace("’", "").replace("'", "").isalpha():
+            words.append((at, token))
+        elif token.lower() in _NAME_LINKS and words:
+            pass
+        else:
+            break
+        at -= 1  # the space
+    capitals = []  # from the last word back: the initials of the words and their hyphenated parts
+    letters = acronym.upper().replace("&", "")
+    for at, token in words:
+        capitals[:0] = [part[0] for part in token.split("-") if part[:1].isupper()]
+        if len(capitals) >= 2 and token[0] == letters[0] and _subsequence(letters, capitals):
+            return start + at
+    return None
+
+
+def _subsequence(letters: str, capitals: list[str]) -> bool:
+    """Every letter of the acronym among the name's initials, in order, the first one first."""
+    if not capitals or capitals[0] != letters[0]:
+        return False
+    it = iter(capitals)
+    return all(ch in it for ch in letters)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_names() -> tuple[str, ...]:
+    """The field vocabulary's entries of several words (lower-cased as listed)."""
+    from ..words import vocabulary_entries
+
+    return tuple(sorted({e.lower() for e in vocabulary_entries() if " " in e}))
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
 def _preferred_keys(ctx) -> frozenset[str]:
     return frozenset(preferred(ctx))
 
@@ -84,7 +164,11 @@ class TermVariants(Rule):
     ``Indo-pacific`` or ``Indo Pacific``. The form used most often (on a
     tie, the first one) is taken as the document's and the others are
     reported, with an unsafe fix to that form. Forms listed as preferred
-    terms are left to TR002.
+    terms are left to TR002. Forms inside an official name keep the name's
+    own spelling and neither count nor are reported: a Title-Case name
+    followed by its acronym in brackets (``Organisation for Economic
+    Co-operation and Development (OECD)`` beside ``cooperation``), or a
+    name of several words in the field vocabulary.
     """
 
     code = "TR001"
@@ -97,26 +181,39 @@ class TermVariants(Rule):
         found = compounds(ctx)
         if not found:
             return
-        counts = Counter(m.group(0) for m in found)
-        first = {}
-        for m in found:
-            first.setdefault(m.group(0), m.start())
-        forms = sorted(counts, key=lambda f: (-counts[f], first[f]))
         skip = _preferred_keys(ctx)
-        flagged: dict[str, str] = {}
-        for i, main in enumerate(forms):
-            if main in flagged:
-                continue
-            for other in forms[i + 1:]:
-                if other not in flagged and other not in skip and not _names_in_capitals(main, other) and (
-                        _key(other) == _key(main) or _variant_of(main, other)):
-                    flagged[other] = main
-        for m in found:
-            main = flagged.get(m.group(0))
-            if main is not None:
-                yield Finding(m.start(), m.end(), f"{m.group(0)!r} beside {main!r} in the same document",
-                              replace(m.start(), m.end(), main, "unsafe"))
-        yield from _spaced_variants(ctx, counts, skip)
+        findings = list(_variants(ctx, found, skip))
+        if findings:
+            # Only now, with something to say, look for names: their forms neither vote nor are reported.
+            names = official_names(ctx)
+            if names:
+                found = [m for m in found if not _inside(names, m.start(), m.end())]
+                findings = [f for f in _variants(ctx, found, skip) if not _inside(names, f.start, f.end)]
+        yield from findings
+
+
+def _variants(ctx, found: list[re.Match], skip: frozenset[str]):
+    if not found:
+        return
+    counts = Counter(m.group(0) for m in found)
+    first = {}
+    for m in found:
+        first.setdefault(m.group(0), m.start())
+    forms = sorted(counts, key=lambda f: (-counts[f], first[f]))
+    flagged: dict[str, str] = {}
+    for i, main in enumerate(forms):
+        if main in flagged:
+            continue
+        for other in forms[i + 1:]:
+            if other not in flagged and other not in skip and not _names_in_capitals(main, other) and (
+                    _key(other) == _key(main) or _variant_of(main, other)):
+                flagged[other] = main
+    for m in found:
+        main = flagged.get(m.group(0))
+        if main is not None:
+            yield Finding(m.start(), m.end(), f"{m.group(0)!r} beside {main!r} in the same document",
+                          replace(m.start(), m.end(), main, "unsafe"))
+    yield from _spaced_variants(ctx, counts, skip)
 
 
 def _spaced_variants(ctx, counts: Counter, skip: frozenset[str]):
