@@ -302,6 +302,35 @@ def test_a_finished_text_or_one_with_a_footer_is_not_reported():
     assert found(doc(BODY + "(3) They discussed North Korea") + "", "ST010") == []  # footer follows: TY008's
 
 
+@pytest.mark.parametrize("last, words", [
+    ("3. Prime Minister Kishida expressed his app", "expressed his app"),  # a reporting verb
+    ("3. The two leaders also shared the view to", "shared the view to"),  # a dangling word
+    ("3. In addition, the two leaders discussed the regional situation", "the regional situation"),
+    ("3. Both sides concurred on further advancing practical coopera", "advancing practical coopera"),  # half a word
+])
+def test_a_short_cut_last_paragraph_the_parser_takes_for_a_heading_is_reported(last, words):
+    text = doc(BODY, foot="") + last
+    [problem] = found(text, "ST010")
+    assert problem.line == text.count("\n") + 1 and words in problem.message
+
+
+@pytest.mark.parametrize("last", ["3. Japan-U.S. Security", "3. Regional Affairs", "3. Exchange of Views on Ukraine"])
+def test_a_real_last_heading_is_not_reported(last):
+    assert found(doc(BODY, foot="") + last + "\n", "ST010") == []
+
+
+@pytest.mark.parametrize("last", ["Asahi Shimbun, Takeshita:", "(3) The two leaders confirmed the following:"])
+def test_a_last_line_ending_in_a_colon_is_open(last):
+    text = doc(BODY, foot="") + last + "\n"
+    [problem] = found(text, "ST010")
+    assert problem.line == text.count("\n") and "nothing after it" in problem.message
+
+
+def test_a_colon_with_text_or_a_footer_after_it_is_not_reported():
+    assert found(doc(BODY + "(3) He said:\nWe agree.\n", foot=""), "ST010") == []
+    assert found(doc(BODY + "(3) He said:\n"), "ST010") == []  # "Related Link" follows
+
+
 # --- the seeds and the corpus ------------------------------------------------------------------------
 
 def test_seed_002_marker_in_non_house_casing():

@@ -7,11 +7,20 @@ is only ``info``. A last paragraph that ends on a whole word with no full
 stop and nothing after it looks the same from the text alone; TY008 leaves
 that paragraph to this rule, which says both possibilities, so the end of a
 document is always judged once.
+
+A short numbered paragraph cut early reads to the parser as a heading
+("3. Prime Minister Kishida expressed his app"), so a last heading is
+judged too, but only when it shows it is no heading: it stops on half a
+word or a dangling word, or it has a reporting verb ("expressed",
+"discussed"), which topic headings ("2. Japan-U.S. Security") have not.
+A last line ending in a colon with nothing after it (a speaker label,
+"Asahi Shimbun, Takeshita:", or "as follows:") is open too.
 """
 
 from __future__ import annotations
 
 from .base import Finding, Rule, register
+from .typography_punct import REPORTING_VERB
 
 _WORDS_SHOWN = 4
 
@@ -42,7 +51,11 @@ class TruncatedText(Rule):
     punctuation and no footer or footnote follows it. When the text stops
     on half a word or on a word that cannot end a sentence (``the``,
     ``and``, a comma) it was cut; otherwise the last full stop may simply
-    be missing.
+    be missing. A last line that looks like a heading is reported only when
+    it reads as a cut sentence ("4. The two leaders also shared the view
+    to", "3. Prime Minister Kishida expressed his app"); a last line that
+    ends in a colon ("Asahi Shimbun, Takeshita:") announces text that is
+    not there.
     """
 
     code = "ST010"
@@ -54,10 +67,11 @@ class TruncatedText(Rule):
 
     def check(self, ctx):
         if not ctx.ends_open:
+            yield from _ends_on_colon(ctx)
             return
         last = ctx.last_content
-        if last.kind == "heading":
-            return  # a document that stops after a heading is cut, but says nothing wrong of it
+        if last.kind == "heading" and not (ctx.truncated or REPORTING_VERB.search(last.text)):
+            return  # a document that stops after a real heading is cut, but says nothing wrong of it
         text = last.text.rstrip()
         cut = _last_words(text)
         start = last.start + cut
@@ -67,3 +81,16 @@ class TruncatedText(Rule):
         else:
             message = f"text ends without closing punctuation: '...{tail}' (cut short, or the full stop is missing)"
         yield Finding(start, last.start + len(text), message)
+
+
+def _ends_on_colon(ctx):
+    """The last line ends in a colon and nothing follows it: "Asahi Shimbun, Takeshita:"."""
+    last = ctx.last_content
+    if last is None or ctx.doc.footer or not last.text.rstrip().endswith(":"):
+        return
+    if any(b.start > last.start for b in ctx.blocks if b.kind == "footnote"):
+        return
+    text = last.text.rstrip()
+    cut = _last_words(text)
+    yield Finding(last.start + cut, last.start + len(text),
+                  f"text ends on '...{text[cut:]}' with nothing after it (cut short?)")

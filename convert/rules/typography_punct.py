@@ -18,8 +18,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MIN_WORDS = 8  # shorter lines without a full stop are headings, captions or labels
 # Photo captions and table rows are residue the parser may keep as paragraphs.
 _CAPTION = re.compile(r"^(?:\(\d{1,2}\)\s*)?(?:An?\s+)?(?:picture|photo(?:graph)?|image)s?\b|\bPhoto:|\|", re.I)
-# Reporting verbs of readouts: a line with one is a sentence, not a topic heading.
-_VERB = re.compile(r"(?<![\w-])(?:stated|expressed|welcomed|agreed|confirmed|concurred|affirmed|reaffirmed|"
+# Reporting verbs of readouts: a line with one is a sentence, not a topic heading (ST010 asks too).
+REPORTING_VERB = re.compile(r"(?<![\w-])(?:stated|expressed|welcomed|agreed|confirmed|concurred|affirmed|reaffirmed|"
                    r"emphasi[sz]ed|explained|noted|said|shared|exchanged|held|hosted|requested|responded|told|added|"
                    r"mentioned|invited|congratulated|thanked|asked|discussed|announced|visited|met|called|delivered|attended|"
                    r"received|issued|signed|participated|paid|gave|made|took|returned|arrived|departed)\b")
@@ -123,6 +123,6 @@ def _running_text(text: str) -> bool:
         return False
     long = [w for w in words if len(w) >= 4]
     lower = sum(1 for w in long if w[0].islower())
-    if _SENTENCE_BREAK.search(text) or _VERB.search(text):
+    if _SENTENCE_BREAK.search(text) or REPORTING_VERB.search(text):
         return True
     return lower >= _LOWER_SHARE * len(long) and bool(_FINITE.search(text))
