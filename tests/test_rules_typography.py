@@ -35,6 +35,16 @@ CASES = [
      "(1) Japan's position and Russia's aggression. Japan's support.\n"),
     ("TY001", "(1) Russia’s aggression and Japan's support.\n", 1,  # a tie: the first kind wins
      "(1) Russia’s aggression and Japan’s support.\n", "(1) Russia’s aggression and Japan’s support.\n"),
+    # Plural possessives count ("Leaders' Meeting"), before a blank or punctuation.
+    ("TY001", "(1) The Leaders’ Meeting and the Ministers’ Meeting. The Leaders' statement.\n", 1,
+     "(1) The Leaders’ Meeting and the Ministers’ Meeting. The Leaders’ statement.\n",
+     "(1) The Leaders’ Meeting and the Ministers’ Meeting. The Leaders’ statement.\n"),
+    ("TY001", "(1) Japan’s and Korea’s views on the Ministers'.\n", 1,
+     "(1) Japan’s and Korea’s views on the Ministers’.\n", "(1) Japan’s and Korea’s views on the Ministers’.\n"),
+    # A mark closing a single-quoted span is a quotation mark, not an apostrophe.
+    ("TY001", "(1) Japan’s 'two Leaders' idea and Korea’s 'Ministers' plan. Japan's view.\n", 1,
+     "(1) Japan’s 'two Leaders' idea and Korea’s 'Ministers' plan.\n",
+     "(1) Japan’s 'two Leaders' idea and Korea’s 'Ministers' plan. Japan’s view.\n"),
     ("TY002", '(1) a "free and open Indo-Pacific" and a "rule" and the “law”.\n', 2,
      '(1) a "free and open Indo-Pacific" and the "law".\n', '(1) a "free and open Indo-Pacific" and a "rule" and the "law".\n'),
     ("TY003", "(1) Both sides confirmed a “free and open Indo-Pacific.\n(2) Both sides agreed.\n", 1,
@@ -128,6 +138,18 @@ def test_seed_defects_are_found():
     text = (ROOT / "seeds" / "002_a1657387018532e3.txt").read_text(encoding="utf-8")
     assert [p.line for p in found(text, "TY001")] == [14]
     assert [p.line for p in found(text, "TY008")] == [36]
+
+
+def test_a_quotation_closes_in_its_paragraph():
+    # The straight quote opened in (1) does not make the plural in (2) a closing quote.
+    body = "(1) They spoke of a 'new era.\n(2) The Leaders' Meeting and Japan’s and Korea’s views.\n"
+    [problem] = found(doc(body), "TY001")
+    assert doc(body)[problem.start - 7:problem.end] == "Leaders'"
+
+
+def test_a_plural_apostrophe_alone_is_no_mix():
+    assert found(doc("(1) The Leaders' Meeting and the Ministers' Meeting.\n"), "TY001") == []
+    assert found(doc("(1) The ‘Leaders’ and Japan's view.\n"), "TY001") == []  # ’ closes the quotation
 
 
 # --- TY009: two spaces between sentences as a document's convention ----------------------------------

@@ -15,16 +15,55 @@ from collections import Counter
 from ..problem import replace
 from .base import Finding, Rule, register
 
-_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z])")
 _DOUBLE = re.compile(r"[\"“”]")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# After a plural's apostrophe ("Leaders' Meeting", "the Ministers’."): a blank or punctuation.
+_AFTER_PLURAL = frozenset(" \t\n\u00a0.,;:!?)]\"”—–-")
+# Before an opening single quote ("the ‘free and open’ order"): a blank, a bracket or a dash.
+_BEFORE_OPENING = frozenset(" \t\n\u00a0([“\"—–-")
 _KIND = {"'": "straight", "’": "curly", '"': "straight", "“": "curly", "”": "curly"}
 
 
-def _main_kind(found: list[re.Match]) -> str:
+def _main_kind(marks: list[str]) -> str:
     """The kind used most often; on a tie, the one used first."""
-    counts = Counter(_KIND[m.group(0)] for m in found)
-    first = _KIND[found[0].group(0)]
+    counts = Counter(_KIND[mark] for mark in marks)
+    first = _KIND[marks[0]]
     return max(counts, key=lambda kind: (counts[kind], kind == first))
+
+
+def apostrophes(text: str) -> list[int]:
+    """Offsets of the apostrophes, straight or curly: ``Japan's``, ``don’t``, and plural possessives.
+
+    A mark between two letters is one. A mark right after the ``s`` of a
+    word and before a blank or punctuation (``Leaders' Meeting``,
+    ``Ministers’.``) is a plural's apostrophe, unless a single-quoted span
+    is open in the paragraph: then it closes that quotation (``the
+    ‘Leaders’ statement``). Marks are found with str.find, then judged by
+    their neighbours: no regex tried at every position.
+    """
+    found = []
+    quoting = False
+    previous = 0
+    size = len(text)
+    for at in _positions(text, "'’‘"):
+        if quoting and text.find("\n", previous, at) != -1:
+            quoting = False  # a single quotation closes in its paragraph
+        previous = at
+        mark = text[at]
+        before = text[at - 1] if at else "\n"
+        after = text[at + 1] if at + 1 < size else "\n"
+        if mark != "‘" and before in _LETTERS and after in _LETTERS:
+            found.append(at)
+        elif mark != "‘" and before in "sS" and after in _AFTER_PLURAL and at > 1 and text[at - 2] in _LETTERS:
+            if quoting:
+                quoting = False  # the mark closes the quotation
+            else:
+                found.append(at)
+        elif before in _BEFORE_OPENING and after in _LETTERS and (mark == "‘" or mark == "'"):
+            quoting = True
+        elif mark != "‘" and quoting:
+            quoting = False
+    return found
 
 
 @register
@@ -33,6 +72,9 @@ class MixedApostrophes(Rule):
 
     ``Russia’s`` beside ``Japan's``: the kind used most often (on a tie, the
     first one used) is the document's; the others are replaced by it (safe fix).
+    Plural possessives count too (``Leaders' Meeting`` beside ``Leaders’
+    Meeting``), except where the mark closes a single-quoted span open in
+    its paragraph (``the ‘Leaders’ statement``).
     """
 
     code = "TY001"
@@ -46,16 +88,17 @@ class MixedApostrophes(Rule):
         text = ctx.prose
         if "’" not in text or "'" not in text:
             return
-        found = list(_APOSTROPHE.finditer(text))
-        if len({m.group(0) for m in found}) < 2:
+        found = apostrophes(text)
+        marks = [text[at] for at in found]
+        if len(set(marks)) < 2:
             return
-        main = _main_kind(found)
-        mark = "'" if main == "straight" else "’"
-        for m in found:
-            if _KIND[m.group(0)] != main:
-                word = _word_around(text, m.start())
-                yield Finding(m.start(), m.end(), f"{_KIND[m.group(0)]} apostrophe in {word!r}; "
-                                                  f"this document uses {main} ones", replace(m.start(), m.end(), mark))
+        main = _main_kind(marks)
+        right = "'" if main == "straight" else "’"
+        for at, mark in zip(found, marks):
+            if _KIND[mark] != main:
+                word = _word_around(text, at)
+                yield Finding(at, at + 1, f"{_KIND[mark]} apostrophe in {word!r}; this document uses {main} ones",
+                              replace(at, at + 1, right))
 
 
 def _word_around(text: str, at: int) -> str:
@@ -89,7 +132,7 @@ class MixedQuotes(Rule):
         if '"' not in text or ("“" not in text and "”" not in text):
             return
         found = list(_DOUBLE.finditer(text))
-        main = _main_kind(found)
+        main = _main_kind([m.group(0) for m in found])
         for m in found:
             if _KIND[m.group(0)] != main:
                 fix = replace(m.start(), m.end(), '"') if main == "straight" else None
