@@ -152,6 +152,34 @@ def test_a_plural_apostrophe_alone_is_no_mix():
     assert found(doc("(1) The ‘Leaders’ and Japan's view.\n"), "TY001") == []  # ’ closes the quotation
 
 
+# --- TY010: a space after the hyphen of a compound --------------------------------------------------
+
+@pytest.mark.parametrize("body, flagged", [
+    ("(1) The Japan- Netherlands partnership grew.\n", ["Japan- Netherlands"]),
+    ("(1) The Japan- ROK and Japan-  U.S. summits.\n", ["Japan- ROK", "Japan-  U.S."]),
+    ("(1) (Japan- Germany) relations.\n", ["Japan- Germany"]),
+    # Suspended hyphens, spaced dashes, lower-case words: no compound lost its join.
+    ("(1) The pre- and post-war order, short- and long-term goals.\n", []),
+    ("(1) The Japan- and US-made parts, Indo- or Asia-Pacific.\n", []),
+    ("(1) The Japan - Netherlands partnership; co- Chair; e-mail- Japan.\n", []),
+    ("(1) The Japan-Netherlands partnership; 2023- Japan; Japan-\nNetherlands.\n", []),
+])
+def test_space_after_hyphen(body, flagged):
+    problems = found(doc(body), "TY010")
+    assert [doc(body)[p.start:p.end] for p in problems] == flagged
+
+
+def test_space_after_hyphen_fix_is_safe_only_when_the_joined_form_is_used():
+    once = doc("(1) The Japan- Netherlands partnership grew.\n")
+    [problem] = found(once, "TY010")
+    assert problem.fix is not None and not problem.fix.safe  # "Tokyo- The" would look the same
+    assert fixed(once, "TY010") == once
+    twice = doc("(1) The Japan- Netherlands partnership and Japan-Netherlands trade grew.\n")
+    [problem] = found(twice, "TY010")
+    assert problem.fix.safe and fixed(twice, "TY010") == doc(
+        "(1) The Japan-Netherlands partnership and Japan-Netherlands trade grew.\n")
+
+
 # --- TY009: two spaces between sentences as a document's convention ----------------------------------
 
 TYPEWRITER = ("Japan-Iran Foreign Ministers' Telephone Talks\n\nJanuary 26, 2009\n\n"

@@ -26,6 +26,10 @@ _NO_SPACE_AFTER = re.compile(r"[.!?,;](?=[A-Za-z])")  # one character class: sca
 _SPACE_BEFORE = re.compile(r"[ \t\u00a0]+(?=[,;:.!?](?:\s|$))")
 _SPACE_THEN_MARK = re.compile(r" [,;:.!?]")  # starts with a literal: a cheap first look
 _BLANKS = frozenset(" \t\u00a0")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# The second word of "Japan- Netherlands", "Japan- ROK", "Japan- U.S.": capitalised, two letters or more.
+_CAPITALISED_WORD = re.compile(r"[A-Z](?:(?:\.[A-Z])+\.?|[A-Za-z]+)")
+_WORD_OPENERS = frozenset(" \t\u00a0\n(“\"")
 # Two or more spaces (or no-break spaces) between two words on one line.
 _DOUBLE = re.compile(r"(?<=\S)(?: [ \u00a0]+|\u00a0 [ \u00a0]*)(?=\S)")
 # A sentence break inside a paragraph: final punctuation (a closing quote or bracket may follow),
@@ -182,6 +186,70 @@ class DoubleSpace(Rule):
             right = text[m.end():].split(maxsplit=1)[0] if text[m.end():].strip() else ""
             yield Finding(m.start(), m.end(), f"{m.end() - m.start()} spaces between {left!r} and {right!r}",
                           replace(m.start(), m.end(), " "))
+
+
+@register
+class SpaceAfterHyphen(Rule):
+    """A space after the hyphen of a compound between capitalised words: ``Japan- Netherlands``.
+
+    The hyphen is glued to the first word and a capitalised word follows
+    after a space, so the two words lost their join. Suspended hyphens
+    (``pre- and post-war``, ``short- and long-term``) are followed by a
+    lower-case ``and`` or ``or`` and are not reported, nor spaced dashes
+    (``Japan - Netherlands``). The fix removes the space; it is safe when
+    the document writes the compound joined elsewhere (``Japan-Netherlands``),
+    otherwise unsafe: a dash missing its first space (``Tokyo- The``) looks
+    the same.
+    """
+
+    code = "TY010"
+    name = "space-after-hyphen"
+    summary = "space after the hyphen of a compound: Japan- Netherlands"
+    bad = "Japan- Netherlands Summit Meeting\n\nThe two leaders affirmed the Japan-Netherlands partnership.\n"
+    good = "Japan-Netherlands Summit Meeting\n\nThe two leaders affirmed the Japan-Netherlands partnership.\n"
+    fixed = good
+
+    def check(self, ctx):
+        text = ctx.prose
+        at = text.find("- ")
+        while at != -1:
+            found = _split_compound(text, at)
+            if found is not None:
+                start, right, end = found
+                joined = text[start:at + 1] + text[right:end]
+                safety = "safe" if _elsewhere(text, joined, start) else "unsafe"
+                yield Finding(start, end, f"space after the hyphen in {text[start:end]!r}: {joined!r}",
+                              replace(at + 1, right, "", safety))
+            at = text.find("- ", at + 2)
+
+
+def _split_compound(text: str, at: int) -> tuple[int, int, int] | None:
+    """For "Capitalised- Capitalised" with its hyphen at ``at``: (start, start of the second word, end), else None."""
+    if not at or text[at - 1] not in _ASCII_LETTERS:
+        return None  # " - ": a spaced dash; "1- ": no word
+    start = at
+    while start > 0 and text[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    if not text[start].isupper() or (start and text[start - 1] not in _WORD_OPENERS):
+        return None  # "pre- and", "e-mail- Japan": not a capitalised word of its own
+    right = at + 1
+    while right < len(text) and text[right] in _BLANKS:
+        right += 1
+    word = _CAPITALISED_WORD.match(text, right)
+    if word is None:
+        return None  # "short- and long-term", "Japan- and US-made": a suspended hyphen
+    return start, right, word.end()
+
+
+def _elsewhere(text: str, joined: str, skip: int) -> bool:
+    """``joined`` stands in ``text`` as a word of its own somewhere other than at ``skip``."""
+    at = text.find(joined)
+    while at != -1:
+        end = at + len(joined)
+        if at != skip and (not at or not text[at - 1].isalnum()) and (end >= len(text) or not text[end].isalpha()):
+            return True
+        at = text.find(joined, at + 1)
+    return False
 
 
 def _sentence_end(text: str, at: int) -> bool:
