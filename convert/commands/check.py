@@ -22,6 +22,9 @@ PATH upwards (or --config FILE); --show-config prints what is in effect.
 def add_parser(sub) -> None:
     import argparse
 
+    from .check_files import POOL_THRESHOLD
+    from .convert import positive
+
     from ..report import FORMATS
 
     parser = sub.add_parser(
@@ -51,6 +54,9 @@ def add_parser(sub) -> None:
     parser.add_argument("--config", metavar="FILE", help="read the configuration from FILE")
     parser.add_argument("--show-config", action="store_true", help="print the effective configuration and exit")
     parser.add_argument("--encoding", help="decode inputs with this encoding instead of detecting it")
+    parser.add_argument("-j", "--jobs", type=positive, default=None, metavar="N",
+                        help="worker processes for a batch (default: every core; fewer than "
+                             f"{POOL_THRESHOLD} files are checked in this process)")
     parser.add_argument("--no-progress", action="store_true", help="never draw the progress bar")
     parser.set_defaults(run=run)
 
@@ -126,9 +132,12 @@ class Run:
 
             self.known = load(self.args.baseline)  # before any work: a bad baseline is bad usage
         self.paths = paths = [display_path(p) for p in iter_paths(self.args.paths, report_empty=True)]
+        from .check_files import Options, check_files
+
+        options = Options(self.args.encoding, self.args.fix, self.args.diff, self.keep_text)
         bar = self._bar(len(paths))
-        for path in paths:
-            self._one(path)
+        for outcome in check_files(paths, self.config, options, self.args.jobs):
+            self._absorb(outcome)
             bar.update()
         bar.close()
         self.problems.sort()
@@ -166,76 +175,20 @@ class Run:
 
         return Bar(total, "check")
 
-    def _one(self, path: str) -> None:
-        from ..errors import InputError
-        from ..lint import lint, unreadable
-        from ..pipeline import parse_source
-        from ..sources import read_bytes
-
-        self._note_rules(path)
-        try:
-            raw = read_bytes(path)
-            if self.args.fix or self.args.diff:
-                raw = self._fix(path, raw)
-            doc, text = parse_source(raw, path, encoding=self.args.encoding, lead_facts=False)
-        except InputError as exc:
-            self.failed += 1
-            problem = unreadable(path, str(exc), self.config)
-            if problem is not None:
-                self.problems.append(problem)
-            else:
-                print(f"readout: error: {exc}", file=sys.stderr)
-            return
-        except Exception as exc:  # noqa: BLE001 - one file's internal error must not lose the batch
-            self.failed += 1
-            print(f"readout: error: {path}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-            return
-        self.checked += 1
-        if self.keep_text:
-            self.texts[path] = text
-        if self.args.diff:
-            return
-        try:
-            self.problems.extend(lint(doc, text, self.config, path))
-        except Exception as exc:  # noqa: BLE001 - as above: report it, go on, exit 2
-            self.failed += 1
-            print(f"readout: error: {path}: internal error while checking: {type(exc).__name__}: {exc}",
-                  file=sys.stderr)
-
-    def _fix(self, path: str, raw: bytes) -> bytes:
-        from ..fix import diff, fix_bytes
-        from ..fsutil import write_atomic
-
-        from ..errors import InputError
-
-        try:
-            result = fix_bytes(raw, path, self.config, encoding=self.args.encoding)
-        except InputError as exc:
-            if self._readable(raw, path):
-                self.failed += 1
-                print(f"readout: error: {exc}", file=sys.stderr)
-                return raw  # checked as it is
-            raise
-        if not result.changed:
-            return raw
-        self.changed += 1
-        self.fixed += result.applied
-        if self.args.diff:
-            sys.stdout.write(diff(result))
-            return raw
-        write_atomic(path, result.fixed)
-        return result.fixed
-
-    def _readable(self, raw: bytes, path: str) -> bool:
-        """Whether the file decodes: a fix can fail on a file that is otherwise fine."""
-        from ..errors import InputError
-        from ..parse import decode
-
-        try:
-            decode(raw, path, self.args.encoding)
-        except InputError:
-            return False
-        return True
+    def _absorb(self, outcome) -> None:
+        """One file's outcome into the run's totals, its messages to stderr in path order."""
+        self._note_rules(outcome.path)
+        for line in outcome.errors:
+            print(line, file=sys.stderr)
+        if outcome.diff:
+            sys.stdout.write(outcome.diff)
+        self.problems.extend(outcome.problems)
+        self.failed += outcome.failed
+        self.checked += outcome.checked
+        self.changed += outcome.changed
+        self.fixed += outcome.fixed
+        if outcome.text is not None:
+            self.texts[outcome.path] = outcome.text
 
     def _report(self) -> None:
         from .. import report
