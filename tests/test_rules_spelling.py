@@ -1,4 +1,4 @@
-"""Spelling rules SP001-SP004: what triggers them, what must not, their fixes, the seeds and the corpus."""
+"""Spelling rules SP001-SP005: what triggers them, what must not, their fixes, the seeds and the corpus."""
 
 from __future__ import annotations
 
@@ -195,6 +195,30 @@ def test_run_together_not(sentence):
 def test_run_together_and_body_typo_do_not_both_report():
     problems = body("They affirmed peace in the regionand agreed to meet.", "SP")
     assert [p.code for p in problems] == ["SP004"]
+
+
+# --- SP005 ordinal suffix --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("wrong,right", [
+    ("101th", "101st"), ("2th", "2nd"), ("11st", "11th"), ("3nd", "3rd"), ("22th", "22nd"), ("12nd", "12th"),
+    ("113rd", "113th"), ("1th", "1st"), ("21TH", "21ST"),
+])
+def test_wrong_ordinal_suffix_is_fixed(wrong, right):
+    text = f"The leaders attended the {wrong} session and the 4th meeting."
+    [problem] = body(text, "SP005")
+    assert problem.fix.safe and flagged([problem]) == [wrong]
+    assert fixed(HEAD + text + "\n", [problem]) == HEAD + text.replace(wrong, right) + "\n"
+
+
+def test_right_ordinals_and_other_tokens_are_not_reported():
+    text = ("The 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st, 111th and 112th sessions; "
+            "the G20th, A4th, 1.5th and 1,001th are no ordinals to judge; 10 months.")
+    assert body(text, "SP005") == []
+
+
+def test_ordinals_in_web_residue_are_not_reported():
+    text = HEAD + "The leaders met.\n\nArchives (Archived entries for the 99th through 101th prime ministers)\n"
+    assert found(text, "SP005") == []
 
 
 # --- seeds and corpus ------------------------------------------------------------------------------
