@@ -85,6 +85,27 @@ def test_preferred_terms_from_configuration_and_their_safe_fix():
     assert found(after, "TR002", preferred_terms=terms) == []
 
 
+@pytest.mark.parametrize("wrong,right", [
+    ("Asia Pacific Economic Cooperation (APEC)", "Asia-Pacific Economic Cooperation (APEC)"),
+    ("the Laos People's Democratic Republic", "the Lao People's Democratic Republic"),
+    ("the Laos People’s Democratic Republic", "the Lao People’s Democratic Republic"),
+    ("the rule of laws", "the rule of law"),
+    ("ASEAN (Association of South East Asian Nations)", "ASEAN (Association of Southeast Asian Nations)"),
+])
+def test_default_preferred_terms_and_their_fix(wrong, right):
+    text = doc(f"(1) Both sides discussed {wrong} at length.\n")
+    [problem] = found(text, "TR002")
+    assert problem.fix.safe
+    fixed = fix_bytes(text.encode("utf-8"), "t.txt", Config(select=("TR002",))).fixed.decode("utf-8")
+    assert fixed == doc(f"(1) Both sides discussed {right} at length.\n")
+
+
+def test_default_preferred_terms_leave_the_right_forms_alone():
+    body = ("(1) The Asia-Pacific Economic Cooperation, the Lao People's Democratic Republic, "
+            "Southeast Asian Nations, South East Asia and the rule of law and the laws.\n")
+    assert found(doc(body), "TR002") == []
+
+
 def test_preferred_terms_match_whole_words_only():
     body = "(1) The Indo-pacifically minded.\n"
     assert found(doc(body), "TR002") == []
