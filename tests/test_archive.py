@@ -132,6 +132,22 @@ def test_database_queries(archive: Path) -> None:
     db.close()
 
 
+def test_the_readme_queries_run_on_the_archive(archive: Path) -> None:
+    """Every ```sql block of the README pastes into sqlite3 and finds something in the seeds and corpus."""
+    import re
+
+    queries = re.findall(r"```sql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    assert len(queries) >= 3
+    db = sqlite3.connect(archive / "readout.sqlite")
+    results = [db.execute(query).fetchall() for query in queries]
+    db.close()
+    assert all(results), [q for q, rows in zip(queries, results) if not rows]
+    by_term, by_person, by_rule = results[:3]
+    assert SEED in {row[1] for row in by_term}
+    assert all("Stoltenberg" in row[1] for row in by_person)
+    assert [n for *_, n in by_rule] == sorted((n for *_, n in by_rule), reverse=True)
+
+
 def test_rows_match_tables() -> None:
     from convert.archive.rows import TABLE_COLUMNS
 

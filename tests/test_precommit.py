@@ -53,10 +53,16 @@ def run_commands(block: str) -> list[str]:
     return [m.strip() for m in re.findall(r"^\s*(?:-\s+)?run:\s*(readout .*)$", block, re.M)]
 
 
-def test_the_quick_start_is_untouched():
+def test_the_quick_start_is_two_commands_and_ci_runs_the_second():
     text = README.read_text(encoding="utf-8")
-    assert "## Quick start\n\n```\npip install . && readout convert seeds/ -o out/\n" \
-           "pip install '.[test]' && python -m pytest\n```\n" in text
+    assert text.split("\n## ")[1].startswith("Quick start\n"), "the README opens with its Quick start"
+    block = text.split("## Quick start", 1)[1].split("```")[1]
+    lines = block.strip("\n").split("\n")
+    assert len(lines) == 2 and not any(line.startswith(("$", ">", "#")) for line in lines)
+    install, test = lines
+    assert install.startswith("pip install ") and "readout convert seeds/" in install
+    assert test.startswith("pip install '.[test") and test.endswith("python -m pytest")
+    assert "sed -n 2p" in (README.parent / ".ci" / "run").read_text(encoding="utf-8"), "CI runs the second line"
 
 
 def test_the_workflow_parses_and_uploads_the_sarif_it_writes():
