@@ -26,15 +26,46 @@ def json_schema() -> dict[str, Any]:
 
 @cache
 def json_validator():
-    from jsonschema import Draft202012Validator
-
+    Draft202012Validator = _import_jsonschema().Draft202012Validator
     return Draft202012Validator(json_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+# Optional format libraries that jsonschema imports when it finds them, for formats our schema
+# never uses: rfc3987-syntax (the "iri" formats, installed by the format-nongpl extra) builds a
+# parser at import, about 1.4 s, which every `readout validate` would otherwise pay.
+_UNUSED_FORMAT_LIBRARIES = ("rfc3987_syntax",)
+
+
+def _import_jsonschema():
+    import sys
+
+    blocked = [name for name in _UNUSED_FORMAT_LIBRARIES if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # makes `import name` raise ImportError, which jsonschema skips
+    try:
+        import jsonschema
+    finally:
+        for name in blocked:
+            del sys.modules[name]
+    return jsonschema
 
 
 def json_errors(obj: Any) -> list[str]:
     """Every schema violation of ``obj``, one line each, with its JSON path."""
-    errors = sorted(json_validator().iter_errors(obj), key=lambda e: list(map(str, e.absolute_path)))
-    return [f"{e.json_path}: {_short(e.message)}" for e in errors]
+    errors = [leaf for error in json_validator().iter_errors(obj) for leaf in _leaves(error)]
+    errors.sort(key=lambda e: list(map(str, e.absolute_path)))
+    return list(dict.fromkeys(f"{e.json_path}: {_short(e.message)}" for e in errors))
+
+
+def _leaves(error):
+    """The errors that say what is wrong: for anyOf/oneOf, those of the branches, not the whole value."""
+    if not error.context:
+        yield error
+        return
+    # "{...} is not of type 'null'" from a nullable value's other branch says nothing useful.
+    said = [e for e in error.context if not (e.validator == "type" and e.absolute_path == error.absolute_path)]
+    for sub in said or error.context:
+        yield from _leaves(sub)
 
 
 @cache
