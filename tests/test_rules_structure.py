@@ -251,6 +251,13 @@ def test_lead_after_the_date_line():
     assert problem.line == 4 and "June 15, 2024" in problem.message
 
 
+@pytest.mark.parametrize("date_line", ["December 31, 9999\n", "January 1, 0001\n"])
+def test_lead_dates_at_the_ends_of_the_calendar_do_not_crash(date_line):
+    # Found by the fuzz test: published + 180 days overflowed the calendar.
+    text = date_line + "On July 11, Mr. KISHIDA Fumio held a meeting.\n"
+    assert len(found(text, "ST008")) == 1
+
+
 def test_lead_a_month_before_the_date_line():
     assert lines(doc(BODY, lead=LEAD.replace("June 14", "May 4")), "ST008") == [4]
 

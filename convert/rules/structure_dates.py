@@ -35,7 +35,8 @@ def _lead_date(match: re.Match, published: date) -> date | None:
         held = date(year, month, day)
     except ValueError:
         return None
-    if not match["year"] and held > published + timedelta(days=180):
+    # A difference, not published + 180 days: that overflows for a date line of December 31, 9999.
+    if not match["year"] and held - published > timedelta(days=180) and year > 1:
         held = held.replace(year=year - 1) if not (month == 2 and day == 29) else held
     return held
 
