@@ -14,8 +14,9 @@ import re
 from ..problem import replace
 from .base import Finding, Rule, register
 
-# A number with a suffix, not inside a longer token ("G20th", "A4th", "1.5th" are no ordinals).
-_ORDINAL = re.compile(r"\d+(st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z0-9])")
+# The last digit of a number and a suffix, not inside a longer token ("G20th", "A4th", "1.5th" are no
+# ordinals). One digit, not \d+: tried at every digit of the text, a run would be matched again and again.
+_ORDINAL = re.compile(r"\d(st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z0-9])")
 
 
 def ordinal_suffix(number: int) -> str:
@@ -45,6 +46,8 @@ class OrdinalSuffix(Rule):
         text = ctx.prose
         for m in _ORDINAL.finditer(text):
             start = m.start()
+            while start and text[start - 1].isdigit():
+                start -= 1
             if start and (text[start - 1].isalpha() or text[start - 1] in ".,"):
                 continue  # "G20th", "1.5th", "1,001st": no ordinal, or one too rare to judge
             suffix = m.group(1)
@@ -53,5 +56,5 @@ class OrdinalSuffix(Rule):
                 continue
             right = right.upper() if suffix.isupper() else right
             number = text[start:m.start(1)]
-            yield Finding(start, m.end(), f"'{m.group()}' is written '{number}{right}'",
+            yield Finding(start, m.end(), f"'{number}{suffix}' is written '{number}{right}'",
                           replace(m.start(1), m.end(), right))
