@@ -580,17 +580,8 @@ def test_to_stdout_prints_nothing_on_failure(batch: Path) -> None:
     assert run.out == ""
 
 
-# --- the linter (built by another engineer; these run once it exists) -------------------------
+# --- the linter ---------------------------------------------------------------------------------
 
-def _check_built() -> bool:
-    try:
-        from convert.commands import check
-    except ImportError:
-        return False
-    return "not built yet" not in (check.__doc__ or "")
-
-
-@pytest.mark.skipif(not _check_built(), reason="readout check is not built yet")
 @pytest.mark.parametrize("name, data, message", [
     ("undecodable.txt", b"Title\n\x81\x8d\x90\xff\n", r"cannot decode: not UTF-8 at byte 6"),
     ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(32), r"binary file \(a PNG image\)"),
@@ -606,21 +597,23 @@ def test_check_reports_bad_input_and_goes_on(batch: Path, name: str, data: bytes
         line.split()[1] for line in run.out.splitlines() if line.startswith("in/good.txt:")]
 
 
-def _check_has_limits() -> bool:
-    import inspect
-
-    from convert.commands import check
-
-    return "--max-bytes" in inspect.getsource(check)
-
-
-@pytest.mark.skipif(not _check_built() or not _check_has_limits(),
-                    reason="readout check has no --max-bytes/--max-line yet (asked of its owner)")
 def test_check_options_for_encoding_and_limits(batch: Path) -> None:
     (batch / "western.txt").write_bytes("Title\nJapan’s view\n".encode("cp1252"))
     run = readout("check", "in", "--encoding", "utf-8", "--max-bytes", "1000000", "--max-line", "1000", cwd=batch.parent)
     assert "Traceback" not in run.err and run.code == 2, run.err
     assert re.search(r"^in/western\.txt:1:1: ST000 .*cannot decode as utf-8 at byte 11", run.out, re.MULTILINE), run.out
+    assert re.search(r"^in/good\.txt:1:1: ST000 .*longer than 1,?000", run.out, re.MULTILINE) is None
+
+
+def test_check_limits_refuse_and_options_raise_them(batch: Path) -> None:
+    (batch / "long.txt").write_text("Title\n\n" + "word " * 5000 + "\n", encoding="utf-8")  # 25,000 characters
+    refused = readout("check", "in", cwd=batch.parent)
+    assert refused.code == 2 and re.search(r"^in/long\.txt:1:1: ST000 .*line", refused.out, re.MULTILINE), refused.out
+    assert "in/good.txt" not in {line.split(":")[0] for line in refused.out.splitlines() if " ST000 " in line}
+    raised = readout("check", "in", "--max-line", "30000", cwd=batch.parent)
+    assert not re.search(r"^in/long\.txt:1:1: ST000", raised.out, re.MULTILINE), raised.out
+    small = readout("check", "in", "--max-bytes", "100", cwd=batch.parent)
+    assert re.search(r"^in/long\.txt:1:1: ST000 .*100", small.out, re.MULTILINE), small.out
 
 
 # --- failures midway, in process (to inject them) --------------------------------------------------
@@ -688,7 +681,6 @@ def test_outputs_are_ordinary_files(batch: Path) -> None:
     assert not [p for p in out.iterdir() if p.name.startswith(".")], "a temporary file was left behind"
 
 
-@pytest.mark.skipif(not _check_built(), reason="readout check is not built yet")
 def test_check_fix_keeps_the_file_mode(batch: Path) -> None:
     target = batch / "fixable.txt"
     target.write_text("Japan-US Summit Meeting (Summary)\nJuly 11, 2024\n[Provisional Translation]\n")

@@ -23,6 +23,7 @@ def add_parser(sub) -> None:
     import argparse
 
     from .check_files import POOL_THRESHOLD
+    from ..sources import MAX_BYTES, MAX_LINE
     from .convert import positive
 
     from ..report import FORMATS
@@ -54,6 +55,10 @@ def add_parser(sub) -> None:
     parser.add_argument("--config", metavar="FILE", help="read the configuration from FILE")
     parser.add_argument("--show-config", action="store_true", help="print the effective configuration and exit")
     parser.add_argument("--encoding", help="decode inputs with this encoding instead of detecting it")
+    parser.add_argument("--max-bytes", type=positive, default=None, metavar="N",
+                        help=f"largest input accepted, in bytes (default {MAX_BYTES // 1024 // 1024} MiB)")
+    parser.add_argument("--max-line", type=positive, default=None, metavar="N",
+                        help=f"longest line accepted, in characters (default {MAX_LINE:,})")
     parser.add_argument("-j", "--jobs", type=positive, default=None, metavar="N",
                         help="worker processes for a batch (default: every core; fewer than "
                              f"{POOL_THRESHOLD} files are checked in this process)")
@@ -134,7 +139,10 @@ class Run:
         self.paths = paths = [display_path(p) for p in iter_paths(self.args.paths, report_empty=True)]
         from .check_files import Options, check_files
 
-        options = Options(self.args.encoding, self.args.fix, self.args.diff, self.keep_text)
+        from ..sources import limits_from
+
+        options = Options(self.args.encoding, self.args.fix, self.args.diff, self.keep_text,
+                          limits_from(self.args.max_bytes, self.args.max_line))
         bar = self._bar(len(paths))
         for outcome in check_files(paths, self.config, options, self.args.jobs):
             self._absorb(outcome)

@@ -15,6 +15,8 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..sources import Limits
+
 # Below this many files a pool costs more (forking, pickling results) than it saves.
 POOL_THRESHOLD = 64
 CHUNK_SIZE = 16
@@ -26,6 +28,7 @@ class Options:
     fix: bool = False
     diff: bool = False
     keep_text: bool = False  # formats that show source lines need the decoded text back
+    limits: Limits = Limits()
 
 
 @dataclass(slots=True)
@@ -50,10 +53,10 @@ def check_file(path: str, config, options: Options) -> Outcome:
 
     out = Outcome(path)
     try:
-        raw = read_bytes(path)
+        raw = read_bytes(path, options.limits)
         if options.fix or options.diff:
             raw = _fix(out, raw, config, options)
-        doc, text = parse_source(raw, path, encoding=options.encoding, lead_facts=False)
+        doc, text = parse_source(raw, path, encoding=options.encoding, limits=options.limits, lead_facts=False)
     except InputError as exc:
         out.failed = True
         problem = unreadable(path, str(exc), config)
