@@ -130,17 +130,14 @@ class Run:
         return not self.args.statistics and getattr(report.formatter(self.args.format), "NEEDS_TEXT", False)
 
     def main(self) -> int:
-        from ..sources import display_path, iter_paths
+        from ..sources import display_path, iter_paths, limits_from
+        from .check_files import Options, check_files
 
         if self.args.baseline:
             from ..baseline import load
 
             self.known = load(self.args.baseline)  # before any work: a bad baseline is bad usage
         self.paths = paths = [display_path(p) for p in iter_paths(self.args.paths, report_empty=True)]
-        from .check_files import Options, check_files
-
-        from ..sources import limits_from
-
         options = Options(self.args.encoding, self.args.fix, self.args.diff, self.keep_text,
                           limits_from(self.args.max_bytes, self.args.max_line))
         bar = self._bar(len(paths))
