@@ -144,22 +144,21 @@ def _settle() -> None:
     gc.freeze()
 
 
-_WORKER: tuple = ()
+# A worker's settings, given once by the pool's initializer rather than pickled with every path.
+_WORKER: dict = {}
 
 
 def _init_worker(config, options: Options) -> None:
     from ..archive.engines import init_worker
 
-    global _WORKER
     init_worker()
-    _WORKER = (config, options, [True])
+    _WORKER.update(config=config, options=options, settled=False)
 
 
 def _work(path: str) -> Outcome:
-    config, options, first = _WORKER
-    outcome = check_file(path, config, options)
-    if first:
-        first.clear()
+    outcome = check_file(path, _WORKER["config"], _WORKER["options"])
+    if not _WORKER["settled"]:
+        _WORKER["settled"] = True
         _settle()
     return outcome
 

@@ -50,11 +50,10 @@ class OrdinalSuffix(Rule):
                 start -= 1
             if start and (text[start - 1].isalpha() or text[start - 1] in ".,"):
                 continue  # "G20th", "1.5th", "1,001st": no ordinal, or one too rare to judge
-            suffix = m.group(1)
-            right = ordinal_suffix(int(text[start:m.start(1)]))
+            number, suffix = text[start:m.start(1)], m.group(1)
+            right = ordinal_suffix(int(number))
             if suffix.lower() == right:
                 continue
             right = right.upper() if suffix.isupper() else right
-            number = text[start:m.start(1)]
             yield Finding(start, m.end(), f"'{number}{suffix}' is written '{number}{right}'",
                           replace(m.start(1), m.end(), right))
