@@ -56,6 +56,11 @@ def active_rules(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> tup
                  if code not in RESERVED and selected(code, select, ignore))
 
 
+@lru_cache(maxsize=256)
+def active_codes(rules: tuple[tuple[str, Rule], ...]) -> frozenset[str]:
+    return frozenset(code for code, _ in rules)
+
+
 def selection(config, path: str) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
     if config is None:
         return None, ()
@@ -67,10 +72,11 @@ def lint(doc: Document, text: str, config=None, path: str | None = None) -> list
     path = path if path is not None else doc.source.path
     select, ignore = selection(config, path)
     overrides = config.severity if config is not None else {}
-    ctx = Context(doc, text, config)
+    rules = active_rules(select, ignore)
+    ctx = Context(doc, text, config, active_codes(rules))
     index: LineIndex | None = None
     problems: list[Problem] = []
-    for code, rule in active_rules(select, ignore):
+    for code, rule in rules:
         for finding in rule.check(ctx):
             if index is None:
                 index = LineIndex(text)

@@ -34,7 +34,7 @@ def run(args) -> int:
         out = _list_json(rules) if args.format == "json" else _list_text(rules)
     else:
         rule = _find(rules, args.code)
-        out = _doc_json(rule) if args.format == "json" else _doc_text(rule)
+        out = _doc_json(rule) if args.format == "json" else doc_text(rule)
     sys.stdout.write(out)
     return 0
 
@@ -69,7 +69,7 @@ def _indent(text: str) -> str:
     return "\n".join(("    " + line) if line else "" for line in text.rstrip("\n").split("\n"))
 
 
-def _doc_text(rule) -> str:
+def doc_text(rule) -> str:
     lines = [f"{rule.code} {rule.name} ({rule.category}, {rule.severity})", "", rule.doc, "",
              "Bad:", _indent(rule.bad), "", "Good:", _indent(rule.good)]
     if rule.fixed is not None:

@@ -42,18 +42,21 @@ def format(problems, rules=None, *, texts=None, **options) -> str:  # noqa: A001
     from . import text as text_format
 
     texts = texts or {}
+    sources: dict[str, list[str]] = {}  # each file's lines, split once however many problems it has
     blocks = []
     for problem in problems:
         lines = [text_format.line(problem)]
         text = texts.get(problem.path)
         if text is not None:
-            lines += _snippet(problem, text)
+            source = sources.get(problem.path)
+            if source is None:
+                source = sources[problem.path] = text.split("\n")
+            lines += _snippet(problem, text, source)
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
 
 
-def _snippet(problem, text: str) -> list[str]:
-    source = text.split("\n")
+def _snippet(problem, text: str, source: list[str]) -> list[str]:
     last = min(problem.end_line, len(source))
     width = len(str(last))
     gutter = " " * width + " |"

@@ -60,14 +60,14 @@ def log(problems, rules, *, texts=None, rule_codes=None, **_options) -> dict:
 def _rule(code: str, rule) -> dict:
     if rule is None:  # a code no rule in this registry has (a problem made elsewhere): describe what is known
         return {"id": code}
-    from ..commands.rules import _doc_text  # the text `readout rules CODE` prints: one documentation
+    from ..commands.rules import doc_text  # the text `readout rules CODE` prints: one documentation
 
     return {
         "id": code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc},
-        "help": {"text": _doc_text(rule)},
+        "help": {"text": doc_text(rule)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": [rule.category]},
     }

@@ -73,10 +73,11 @@ class lazy:  # noqa: N801 - used as a decorator, like property
 
 
 class Context:
-    def __init__(self, doc: Document, text: str, config=None) -> None:
+    def __init__(self, doc: Document, text: str, config=None, active: frozenset[str] | None = None) -> None:
         self.doc = doc
         self.text = text
         self.config = config
+        self.active = active  # codes of the rules the engine runs on this document; None: every rule
 
     @lazy
     def blocks(self) -> tuple[Block, ...]:
@@ -184,21 +185,13 @@ class Context:
         return memo[key]
 
     def selects(self, code: str) -> bool:
-        """Whether the configuration runs rule ``code`` on this document (without one, every rule runs).
+        """Whether the engine runs rule ``code`` on this document.
 
         For a rule that leaves a finding to a more specific one ("TM004 says
         nothing of a phrase TM002 reports"): it only steps aside when the
         other rule is on, so turning one off never silences both.
         """
-        if self.config is None:
-            return True
-        memo = self.__dict__.setdefault("_selects", {})
-        if code not in memo:
-            from ..lint import selected, selection
-
-            select, ignore = selection(self.config, self.doc.source.path)
-            memo[code] = selected(code, select, ignore)
-        return memo[code]
+        return self.active is None or code in self.active
 
     def setting(self, name: str, default=None):
         """A configuration value, or ``default`` when there is none or it is unset."""

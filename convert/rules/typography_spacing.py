@@ -177,11 +177,13 @@ class DoubleSpace(Rule):
         text = ctx.prose
         if "  " not in text and "\u00a0" not in text:
             return
-        convention = _two_spaces_between_sentences(text)
+        convention = None  # whether two spaces between sentences is the document's style; read once, if asked
         for m in _DOUBLE.finditer(text):
-            if convention and m.end() - m.start() == 2 and text[m.start():m.end()] == "  " and _after_sentence(
-                    text, m.start(), m.end()):
-                continue
+            if text[m.start():m.end()] == "  " and _after_sentence(text, m.start(), m.end()):
+                if convention is None:
+                    convention = _two_spaces_between_sentences(text)
+                if convention:
+                    continue
             left = text[max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1:m.start()]
             right = text[m.end():].split(maxsplit=1)[0] if text[m.end():].strip() else ""
             yield Finding(m.start(), m.end(), f"{m.end() - m.start()} spaces between {left!r} and {right!r}",
