@@ -230,6 +230,22 @@ def test_slack_for_approximate_durations(length, overlaps) -> None:
     assert bool(check(text, "TM005")) is overlaps
 
 
+@pytest.mark.parametrize("text, overlaps", [
+    # Japan times beside the local ones are no events of their own; the overlap is still seen.
+    ("On January 31, commencing at 6:20 p.m. (local time; 2:20 a.m. on February 1, Japan time) for approximately "
+     "70 minutes, the Prime Minister held a meeting. Following the meeting, a working dinner was held for about "
+     "55 minutes starting at 7:10 p.m. (local time; 3:10 a.m. on February 1, Japan time).", True),
+    # Lengths as ranges, with no "minutes" anywhere.
+    ("On January 31, from 6:20 p.m. to 7:30 p.m., the Prime Minister held a meeting. Following the meeting, a "
+     "working dinner was held from 7:10 p.m. to 8:00 p.m.", True),
+    # Two clock times but a single event with its Japan time: nothing to compare.
+    ("On January 31, commencing at 6:20 p.m. (local time; 2:20 a.m. on February 1, Japan time) for approximately "
+     "70 minutes, the Prime Minister held a meeting.", False),
+])
+def test_overlaps_behind_zone_phrases_and_ranges(text, overlaps) -> None:
+    assert bool(check(lead(text), "TM005")) is overlaps
+
+
 # --- Seeds and corpus ----------------------------------------------------------------------------------
 
 def lint_file(path, *codes):

@@ -71,7 +71,8 @@ class LeadDate(Rule):
         match = _LEAD.match(doc.lead.text)
         start = doc.lead.span.start
         if match is None:
-            yield from _from_reader(ctx.lead, published)
+            if _DATE_ANYWHERE.search(doc.lead.text):  # else no date to point at: spare reading the lead
+                yield from _from_reader(ctx.lead, published)
             return
         held = _lead_date(match, published)
         if held is None:
