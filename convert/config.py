@@ -27,7 +27,6 @@ with ``ctx.setting("accepted_words")``)::
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 from dataclasses import dataclass, field, replace
@@ -182,6 +181,8 @@ def from_table(table: dict, where: str = "configuration", *, source: str | None 
 
 
 def _did_you_mean(word: str, choices) -> str:
+    import difflib  # only to suggest what a bad key or code meant
+
     close = difflib.get_close_matches(word.replace("_", "-"), list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

@@ -24,14 +24,17 @@ The lists are package data in ``convert/data`` (sorted, one entry per line,
 
 Everything loads lazily, once per process, into frozensets: the first
 spelling check pays a few milliseconds, every later one only set lookups.
+The big lists come from a cache of what words.txt and the vocabulary give
+(see :func:`_lists`).
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
-from .resources import data_path
+from .resources import cached, data_path
 
 ENGLISH = "words.txt"
 VOCAB_FILES = (
@@ -66,21 +69,56 @@ def read_pairs(name: str) -> dict[str, str]:
     return pairs
 
 
-@cache
-def english() -> frozenset[str]:
-    """English words, lower-cased (names the dictionary has, such as "Reginald", included)."""
-    # One C-level split of the lower-cased text: this is what keeps loading under 10 ms.
+def _read_english() -> frozenset[str]:
+    # One C-level split of the lower-cased text: the fastest way from the file to the set.
     return frozenset(_body(ENGLISH).lower().split())
 
 
-@cache
-def dictionary_names() -> frozenset[str]:
-    """The words ``words.txt`` has only capitalised (names), lower-cased: suggested last."""
+def _read_names() -> frozenset[str]:
     # Sorted as Python sorts, the capitalised entries come first: the block
     # before the first lower-case entry is the whole answer.
     body = _body(ENGLISH)
     first = _LOWER_LINE.search(body)
     return frozenset(body[:first.start() if first else len(body)].lower().split())
+
+
+def _build_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    english, words = _read_english(), field()
+    return english | words, words - english, _read_names()
+
+
+def _valid_lists(value) -> bool:
+    return isinstance(value, tuple) and len(value) == 3 and all(type(part) is frozenset for part in value)
+
+
+@cache
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(known words, field words that are not English, dictionary names), lower-cased.
+
+    Reading, lower-casing and splitting words.txt was most of a one-file
+    check's start-up, so the sets are kept in the user cache (rebuilt whenever
+    a list or this module changes): unmarshalling a frozenset is the fastest load.
+    """
+    sources = [data_path(name) for name in (ENGLISH, *VOCAB_FILES)] + [Path(__file__)]
+    return cached("words", sources, _build_lists, _valid_lists)
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """English words and field words, lower-cased: the one set every lookup starts with."""
+    return _lists()[0]
+
+
+@cache
+def english() -> frozenset[str]:
+    """English words, lower-cased (names the dictionary has, such as "Reginald", included)."""
+    return known_words() - _lists()[1]
+
+
+@cache
+def dictionary_names() -> frozenset[str]:
+    """The words ``words.txt`` has only capitalised (names), lower-cased: suggested last."""
+    return _lists()[2]
 
 
 @cache
@@ -104,12 +142,6 @@ def people() -> frozenset[str]:
     for entry in read_lines("vocab-people.txt"):
         found.update(w for w in _ENTRY_SPLIT.split(entry.lower()) if w)
     return frozenset(found)
-
-
-@cache
-def known_words() -> frozenset[str]:
-    """English words and field words, lower-cased: the one set every lookup starts with."""
-    return english() | field()
 
 
 @cache

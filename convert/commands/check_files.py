@@ -120,20 +120,29 @@ def _readable(raw: bytes, path: str, encoding: str | None) -> bool:
 
 def check_files(paths: list[str], config, options: Options, jobs: int | None = None) -> Iterator[Outcome]:
     """The outcome of every path, in the order given, on ``jobs`` processes (default: every core)."""
+    if jobs == 1 or len(paths) < POOL_THRESHOLD:
+        return _serial(paths, config, options)
     if not jobs:
+        # Imported only for a pool: archive.engines costs a one-file check several milliseconds.
         from ..archive.engines import default_jobs
 
         jobs = default_jobs()
-    if jobs == 1 or len(paths) < POOL_THRESHOLD:
-        return _serial(paths, config, options)
+        if jobs == 1:
+            return _serial(paths, config, options)
     return _pool(paths, config, options, min(jobs, len(paths) // CHUNK_SIZE or 1))
 
 
 def _serial(paths: Iterable[str], config, options: Options) -> Iterator[Outcome]:
     for i, path in enumerate(paths):
+        if i == 1:
+            # Collected before the second file rather than after the first: a
+            # one-file check does not pay for a full collection it gains nothing from.
+            gc.unfreeze()
+            _settle()
         yield check_file(path, config, options)
         if i == 0:
-            _settle()
+            # Cheap, and spares the collection at exit the loaded rules and lists.
+            gc.freeze()
 
 
 def _settle() -> None:

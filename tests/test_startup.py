@@ -1,0 +1,243 @@
+"""Start-up of `readout check FILE`: the user caches behind it, and what it must not import.
+
+The caches (word lists, compiled dataclass methods) only make start-up
+faster: a missing, stale, corrupt or unwritable cache must give the same
+results as no cache at all.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from convert import cli, resources, words
+from conftest import ROOT, SEEDS
+
+SEED = "seeds/000_0bcac0d4543df4fe.txt"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("READOUT_CACHE_DIR", str(folder))
+    return folder
+
+
+def _reload_words() -> None:
+    for function in (words._lists, words.known_words, words.english, words.dictionary_names, words.field):
+        function.cache_clear()
+    words._KNOWN_CACHE.clear()
+
+
+@pytest.fixture
+def fresh_words():
+    _reload_words()
+    yield
+    _reload_words()  # later tests see the lists as read from the files again
+
+
+def _counting(tmp_path, text="one"):
+    source = tmp_path / "source.txt"
+    source.write_text(text, encoding="utf-8")
+    builds = []
+
+    def build():
+        builds.append(1)
+        return (source.read_text(encoding="utf-8"),)
+
+    def load():
+        return resources.cached("test", [source], build, lambda v: isinstance(v, tuple))
+
+    return source, builds, load
+
+
+def test_cache_is_built_once_then_read(cache, tmp_path):
+    _, builds, load = _counting(tmp_path)
+    assert load() == ("one",) and load() == ("one",)
+    assert len(builds) == 1
+    assert (cache / "test.marshal").is_file()
+
+
+def test_a_changed_source_rebuilds_the_cache(cache, tmp_path):
+    source, builds, load = _counting(tmp_path)
+    load()
+    source.write_text("two, longer", encoding="utf-8")
+    assert load() == ("two, longer",)
+    assert load() == ("two, longer",) and len(builds) == 2
+
+
+def test_a_new_package_version_rebuilds_the_cache(cache, tmp_path, monkeypatch):
+    _, builds, load = _counting(tmp_path)
+    load()
+    monkeypatch.setattr(resources, "__version__", "99.0")
+    load()
+    assert len(builds) == 2
+
+
+@pytest.mark.parametrize("garbage", [b"", b"readout-cache", b"\x00" * 100, "truncated"])
+def test_a_corrupt_cache_is_ignored_and_replaced(cache, tmp_path, garbage):
+    _, builds, load = _counting(tmp_path)
+    load()
+    path = cache / "test.marshal"
+    path.write_bytes(path.read_bytes()[:-3] if garbage == "truncated" else garbage)
+    assert load() == ("one",)
+    assert load() == ("one",) and len(builds) == 2  # the bad file was replaced
+
+
+def test_an_invalid_value_is_ignored(cache, tmp_path):
+    _, builds, load = _counting(tmp_path)
+    source = tmp_path / "source.txt"
+    resources.write_cache("test", [source], ["not", "a", "tuple"])
+    assert load() == ("one",) and len(builds) == 1
+
+
+def test_an_unwritable_cache_folder_still_works(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("READOUT_CACHE_DIR", str(blocker / "cache"))
+    _, builds, load = _counting(tmp_path)
+    assert load() == ("one",) and load() == ("one",)
+    assert len(builds) == 2
+
+
+def test_an_empty_cache_setting_turns_the_cache_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("READOUT_CACHE_DIR", "")
+    assert resources.cache_dir() is None
+    _, builds, load = _counting(tmp_path)
+    load(), load()
+    assert len(builds) == 2
+
+
+def test_default_cache_folder_follows_xdg(monkeypatch, tmp_path):
+    monkeypatch.delenv("READOUT_CACHE_DIR", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert resources.cache_dir() == tmp_path / "readout"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    assert resources.cache_dir() == resources.Path(os.path.expanduser("~/.cache"), "readout")
+
+
+def _word_lists():
+    return (words.known_words(), words.english(), words.dictionary_names(), words.field())
+
+
+def test_word_lists_are_the_same_with_and_without_cache(cache, monkeypatch, fresh_words):
+    english = frozenset(words._body(words.ENGLISH).lower().split())  # as words.txt says, no cache
+    monkeypatch.setenv("READOUT_CACHE_DIR", "")
+    uncached = _word_lists()
+    assert uncached[1] == english and uncached[0] == english | uncached[3]
+    monkeypatch.setenv("READOUT_CACHE_DIR", str(cache))
+    for _ in range(2):  # the run that writes the cache, then one that reads it
+        _reload_words()
+        assert _word_lists() == uncached
+    assert (cache / "words.marshal").is_file()
+
+
+def test_word_cache_is_rebuilt_when_stale(cache, monkeypatch, fresh_words):
+    words._lists()  # writes the cache
+    _reload_words()
+    calls = []
+    monkeypatch.setattr(words, "_build_lists", lambda: calls.append(1) or _STUB)
+    words._lists()
+    assert not calls  # read from the cache
+    _reload_words()
+    monkeypatch.setattr(resources, "__version__", "99.0")  # as a new release would: stale
+    assert words._lists() == _STUB and calls == [1]
+
+
+_STUB = (frozenset({"stub"}), frozenset(), frozenset())
+
+
+def test_dataclass_code_is_the_same_compiled_once(cache):
+    table: dict = {}
+    compiled = cli._CompiledOnce(table)
+    source = "def __create_fn__():\n def f(x):\n  return x + 1\n return f\n"
+    plain: dict = {}
+    exec(source, {}, plain)
+    for _ in range(2):
+        mine: dict = {}
+        compiled(source, {}, mine)
+        assert mine["__create_fn__"]().__code__.co_code == plain["__create_fn__"]().__code__.co_code
+    assert compiled.added == 1 and list(table) == [source]
+
+
+def _probe_class():
+    import dataclasses
+
+    @dataclasses.dataclass(frozen=True, slots=True, order=True)
+    class Probe:
+        a: int
+        b: tuple = ()
+
+    return Probe
+
+
+def _behaviour(cls) -> tuple:
+    import copy
+    import dataclasses
+
+    one = cls(1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        one.a = 2
+    return (repr(cls(2, (3,))), one == cls(1, ()), one < cls(2), hash(one) == hash(cls(1)),
+            dataclasses.replace(one, b=(4,)).b, [f.name for f in dataclasses.fields(cls)],
+            copy.deepcopy(one) == one, cls.__match_args__)
+
+
+def test_dataclasses_made_with_cached_code_behave_the_same(cache):
+    import dataclasses
+
+    expected = _behaviour(_probe_class())
+    for _ in range(2):  # compiling and keeping the code, then taking it from the cache
+        compiled = cli._CompiledOnce.install()
+        try:
+            probe = _probe_class()
+        finally:
+            compiled.uninstall()
+        assert "exec" not in vars(dataclasses)  # removed again
+        assert _behaviour(probe) == expected
+    assert (cache / "dataclass-code.marshal").is_file()
+    assert compiled.used and not compiled.added  # the second time, all from the cache
+
+
+def test_a_bad_dataclass_code_cache_is_ignored(cache):
+    resources.write_cache(cli._CompiledOnce.NAME, (), {"def f(): pass": "not code"})
+    compiled = cli._CompiledOnce.install()
+    compiled.uninstall()
+    assert compiled.table == {}
+
+
+def _check(env_cache: str, *paths: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, READOUT_CACHE_DIR=env_cache)
+    return subprocess.run([sys.executable, "-m", "convert", "check", "--exit-zero", "--no-progress", *paths],
+                          cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+
+
+def test_check_output_is_the_same_cold_warm_and_uncached(tmp_path):
+    paths = [str(p.relative_to(ROOT)) for p in SEEDS[:5]]
+    uncached = _check("", *paths)
+    cold = _check(str(tmp_path), *paths)
+    assert {p.name for p in tmp_path.iterdir()} == {"words.marshal", "dataclass-code.marshal"}
+    warm = _check(str(tmp_path), *paths)
+    for run in (cold, warm):
+        assert (run.stdout, run.stderr) == (uncached.stdout, uncached.stderr)
+    (tmp_path / "words.marshal").write_bytes(b"garbage")
+    (tmp_path / "dataclass-code.marshal").write_bytes(b"garbage")
+    corrupt = _check(str(tmp_path), *paths)
+    assert (corrupt.stdout, corrupt.stderr) == (uncached.stdout, uncached.stderr)
+
+
+def test_check_imports_nothing_it_does_not_use(tmp_path):
+    code = ("import sys; from convert.cli import main; main(['check', '--exit-zero', %r]); "
+            "print(' '.join(sorted(sys.modules)), file=sys.stderr)" % SEED)
+    env = dict(os.environ, READOUT_CACHE_DIR=str(tmp_path))
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    loaded = set(run.stderr.splitlines()[-1].split())
+    for name in ("lxml", "jsonschema", "jsonschema_rs", "convert.xmlschema", "convert.schema",
+                 "convert.archive.engines", "convert.commands.archive", "convert.commands.validate",
+                 "convert.commands.render", "convert.commands.rules", "convert.report.sarif",
+                 "convert.report.json", "convert.report.junit", "convert.report.full"):
+        assert name not in loaded, name
