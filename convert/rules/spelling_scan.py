@@ -34,7 +34,7 @@ GLUED = re.compile(r"([a-z]{2,})([A-Z][A-Za-z0-9]*)$")
 CAMEL = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{4,})$")
 _ALNUM_TAIL = re.compile(r"[A-Za-z0-9]*")
 _LOWER_WORD = re.compile(r"[a-z]{4,}")
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]{3,}")
+_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]{3,}")  # \b[A-Z]..., but tried only at capitals
 _CHUNK = re.compile(r"\S+")
 _WEB = ("://", "www.", "@", ".htm", ".pdf", ".jp/")
 

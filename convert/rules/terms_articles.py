@@ -34,7 +34,9 @@ _LOWER = re.compile(r" (?:(a) ([aeiouAEIOU]" + _WORD + r"|[hH](?:our|onest|onou?
                     + _WORD + r"))")
 _CAPITAL = re.compile(r"(An?) ([A-Za-z]" + _WORD + r")")
 # The same with no-break spaces, run only on a text that has one.
-_ANY_SPACE = re.compile(r"(?<![^\s(\"“‘])([Aa]n?)[ \u00a0]+([A-Za-z]" + _WORD + r")")
+# The article first, its left edge checked by a look-behind over it: a pattern opening with a look-behind
+# is tried at every character, one opening with a letter only where that letter stands (about 3x faster).
+_ANY_SPACE = re.compile(r"([Aa](?<![^\s(\"“‘][Aa])n?)[ \u00a0]+([A-Za-z]" + _WORD + r")")
 # "an" is right before these though they start with a consonant letter; before
 # the second group both articles are in use ("an historic", "a historic").
 _SILENT_H = ("hour", "honest", "honour", "honor", "heir")
