@@ -30,6 +30,7 @@ The big lists come from a cache of what words.txt and the vocabulary give
 
 from __future__ import annotations
 
+import marshal
 import re
 from functools import cache
 from pathlib import Path
@@ -82,18 +83,20 @@ def _read_names() -> frozenset[str]:
     return frozenset(body[:first.start() if first else len(body)].lower().split())
 
 
-def _build_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _build_lists() -> tuple[frozenset[str], frozenset[str], bytes]:
     english, words = _read_english(), field()
-    return english | words, words - english, _read_names()
+    # The names, marshalled once more, load only when a check asks for them (one in ten documents).
+    return english | words, words - english, marshal.dumps(_read_names())
 
 
 def _valid_lists(value) -> bool:
-    return isinstance(value, tuple) and len(value) == 3 and all(type(part) is frozenset for part in value)
+    return (isinstance(value, tuple) and len(value) == 3
+            and type(value[0]) is type(value[1]) is frozenset and type(value[2]) is bytes)
 
 
 @cache
-def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(known words, field words that are not English, dictionary names), lower-cased.
+def _lists() -> tuple[frozenset[str], frozenset[str], bytes]:
+    """(known words, field words that are not English, dictionary names marshalled), lower-cased.
 
     Reading, lower-casing and splitting words.txt was most of a one-file
     check's start-up, so the sets are kept in the user cache (rebuilt whenever
@@ -118,7 +121,11 @@ def english() -> frozenset[str]:
 @cache
 def dictionary_names() -> frozenset[str]:
     """The words ``words.txt`` has only capitalised (names), lower-cased: suggested last."""
-    return _lists()[2]
+    try:
+        names = marshal.loads(_lists()[2])
+    except (ValueError, EOFError, TypeError):
+        names = None  # a damaged cache: read the list itself
+    return names if type(names) is frozenset else _read_names()
 
 
 @cache
