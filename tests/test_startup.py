@@ -1,8 +1,7 @@
 """Start-up of `readout check FILE`: the user caches behind it, and what it must not import.
 
-The caches (word lists, compiled dataclass methods) only make start-up
-faster: a missing, stale, corrupt or unwritable cache must give the same
-results as no cache at all.
+The word-list cache only makes start-up faster: a missing, stale, corrupt
+or unwritable cache must give the same results as no cache at all.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import sys
 
 import pytest
 
-from convert import cli, resources, words
+from convert import resources, words
 from conftest import ROOT, SEEDS
 
 SEED = "seeds/000_0bcac0d4543df4fe.txt"
@@ -151,65 +150,6 @@ def test_word_cache_is_rebuilt_when_stale(cache, monkeypatch, fresh_words):
 _STUB = (frozenset({"stub"}), frozenset(), frozenset())
 
 
-def test_dataclass_code_is_the_same_compiled_once(cache):
-    table: dict = {}
-    compiled = cli._CompiledOnce(table)
-    source = "def __create_fn__():\n def f(x):\n  return x + 1\n return f\n"
-    plain: dict = {}
-    exec(source, {}, plain)
-    for _ in range(2):
-        mine: dict = {}
-        compiled(source, {}, mine)
-        assert mine["__create_fn__"]().__code__.co_code == plain["__create_fn__"]().__code__.co_code
-    assert compiled.added == 1 and list(table) == [source]
-
-
-def _probe_class():
-    import dataclasses
-
-    @dataclasses.dataclass(frozen=True, slots=True, order=True)
-    class Probe:
-        a: int
-        b: tuple = ()
-
-    return Probe
-
-
-def _behaviour(cls) -> tuple:
-    import copy
-    import dataclasses
-
-    one = cls(1)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        one.a = 2
-    return (repr(cls(2, (3,))), one == cls(1, ()), one < cls(2), hash(one) == hash(cls(1)),
-            dataclasses.replace(one, b=(4,)).b, [f.name for f in dataclasses.fields(cls)],
-            copy.deepcopy(one) == one, cls.__match_args__)
-
-
-def test_dataclasses_made_with_cached_code_behave_the_same(cache):
-    import dataclasses
-
-    expected = _behaviour(_probe_class())
-    for _ in range(2):  # compiling and keeping the code, then taking it from the cache
-        compiled = cli._CompiledOnce.install()
-        try:
-            probe = _probe_class()
-        finally:
-            compiled.uninstall()
-        assert "exec" not in vars(dataclasses)  # removed again
-        assert _behaviour(probe) == expected
-    assert (cache / "dataclass-code.marshal").is_file()
-    assert compiled.used and not compiled.added  # the second time, all from the cache
-
-
-def test_a_bad_dataclass_code_cache_is_ignored(cache):
-    resources.write_cache(cli._CompiledOnce.NAME, (), {"def f(): pass": "not code"})
-    compiled = cli._CompiledOnce.install()
-    compiled.uninstall()
-    assert compiled.table == {}
-
-
 def _check(env_cache: str, *paths: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, READOUT_CACHE_DIR=env_cache)
     return subprocess.run([sys.executable, "-m", "convert", "check", "--exit-zero", "--no-progress", *paths],
@@ -220,12 +160,11 @@ def test_check_output_is_the_same_cold_warm_and_uncached(tmp_path):
     paths = [str(p.relative_to(ROOT)) for p in SEEDS[:5]]
     uncached = _check("", *paths)
     cold = _check(str(tmp_path), *paths)
-    assert {p.name for p in tmp_path.iterdir()} == {"words.marshal", "dataclass-code.marshal"}
+    assert {p.name for p in tmp_path.iterdir()} == {"words.marshal"}
     warm = _check(str(tmp_path), *paths)
     for run in (cold, warm):
         assert (run.stdout, run.stderr) == (uncached.stdout, uncached.stderr)
     (tmp_path / "words.marshal").write_bytes(b"garbage")
-    (tmp_path / "dataclass-code.marshal").write_bytes(b"garbage")
     corrupt = _check(str(tmp_path), *paths)
     assert (corrupt.stdout, corrupt.stderr) == (uncached.stdout, uncached.stderr)
 
