@@ -3,15 +3,17 @@
 The invariant: every document named by the manifest or the database has its
 XML and JSON on disk with the recorded sha256. So:
 
-1. scan the sources into a scratch table and compare them with the database;
+1. scan the sources into a scratch table, each with its stat taken before
+   anything reads it, and compare them with the database (a source whose
+   stat is the one recorded by the last finished run is not read);
 2. retract documents that are gone or changed (one transaction); if a
    changed document keeps its id, republish first, so the manifest stops
    naming the files about to be overwritten;
 3. convert: workers write the outputs, then the parent commits their rows,
    a batch per transaction (files first, rows second);
 4. publish: sync the filesystem, rewrite documents.jsonl and manifest.json
-   atomically, delete the files of removed documents, mark the archive
-   published.
+   atomically, delete the files of removed documents, record the stats,
+   mark the archive published.
 
 A run that finds the archive unpublished (the last run was killed) also
 publishes right after step 2, whatever it retracted, since the killed run
@@ -112,6 +114,8 @@ def _run(store: Store, opts: Options) -> Summary:
         stale = scan.count_stale_failures(db)
         summary = Summary(unchanged=plan.unchanged)
         if published and not (plan.retracted or plan.to_convert or stale or plan.unnamed):
+            with store.transaction():
+                scan.remember_stats(db)  # those too recent to trust last time, or an archive from before stats
             return _finish(store, summary)
         with store.transaction():
             store.set_meta("published", "0")
@@ -133,6 +137,7 @@ def _run(store: Store, opts: Options) -> Summary:
                 remove_outputs(root, doc_id)
                 summary.removed += 1
         with store.transaction():
+            scan.remember_stats(db)
             store.set_meta("published", "1")
     finally:
         scan.close_scratch(db, scratch)

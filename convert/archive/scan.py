@@ -12,6 +12,8 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import stat
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -25,10 +27,13 @@ from .writer import FORMS, output_path
 CONVERT, UNCHANGED, UNCHANGED_FAILURE = 0, 1, 2
 PAGE = 2000
 RETRACTED_IDS = "SELECT id FROM scan.retracted"
+# A file changed this shortly before the scan could change again within one timestamp tick (coarse clocks,
+# 2 s on FAT) and keep its stat: its stat is not trusted, so the next run hashes it.
+RACY_NS = 2_000_000_000
 
 _SCHEMA = """
 CREATE TABLE scan.paths (path TEXT PRIMARY KEY, fs_path TEXT NOT NULL, base_id TEXT NOT NULL, id TEXT,
-                         state INTEGER NOT NULL DEFAULT 0);
+                         state INTEGER NOT NULL DEFAULT 0, stat TEXT);
 CREATE INDEX scan.paths_base ON paths(base_id);
 CREATE INDEX scan.paths_id ON paths(id);
 CREATE TABLE scan.retracted (id TEXT PRIMARY KEY);
@@ -85,7 +90,8 @@ def _walk(sources: list[str]) -> Iterator[tuple[str, str]]:
 
 def record_sources(db: sqlite3.Connection, sources: list[str], plan: Plan) -> None:
     unnamed: list[Failure] = []
-    batch: list[tuple[str, str, str]] = []
+    batch: list[tuple[str, str, str, str | None]] = []
+    recent = time.time_ns() - RACY_NS
     with Transaction(db):
         for path, fs_path in _walk(sources):
             try:
@@ -95,16 +101,34 @@ def record_sources(db: sqlite3.Connection, sources: list[str], plan: Plan) -> No
                 unnamed.append(Failure(shown, make_id(shown, ""), None, f"{shown}: file name is not valid UTF-8"))
                 continue
             # make_id looks at the file name only; giving it just that is three times faster.
-            batch.append((path, fs_path, make_id(path.rpartition("/")[2], "")))
+            batch.append((path, fs_path, make_id(path.rpartition("/")[2], ""), _stat_key(fs_path, recent)))
             if len(batch) >= PAGE:
-                db.executemany("INSERT OR IGNORE INTO scan.paths (path, fs_path, base_id) VALUES (?, ?, ?)", batch)
+                db.executemany(_INSERT_PATH, batch)
                 batch.clear()
-        db.executemany("INSERT OR IGNORE INTO scan.paths (path, fs_path, base_id) VALUES (?, ?, ?)", batch)
+        db.executemany(_INSERT_PATH, batch)
         _assign_ids(db)
     plan.sources = db.execute("SELECT count(*) FROM scan.paths").fetchone()[0]
     plan.unnamed = unnamed
     if not plan.sources and not unnamed:
         raise ReadoutError("no readouts (*.txt) found in " + ", ".join(sources))
+
+
+_INSERT_PATH = "INSERT OR IGNORE INTO scan.paths (path, fs_path, base_id, stat) VALUES (?, ?, ?, ?)"
+
+
+def _stat_key(fs_path: str, recent: int) -> str | None:
+    """What identifies this version of the file's bytes, taken before anyone reads them; None: do not trust.
+
+    The change time cannot be set back by hand (unlike the modification
+    time), and the inode and device tell a file replaced by another apart.
+    """
+    try:
+        st = os.stat(fs_path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode) or max(st.st_mtime_ns, st.st_ctime_ns) >= recent:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
 
 
 def _assign_ids(db: sqlite3.Connection) -> None:
@@ -138,19 +162,19 @@ def classify(db: sqlite3.Connection, plan: Plan, schema_version: str, tool_versi
              verify_root: str | None = None, force: bool = False) -> None:
     """Mark sources whose bytes, id and versions match the archive as unchanged.
 
-    Only sources already in the archive are read here (to hash them); new ones
-    go straight to the workers, which read each file once. With
-    ``verify_root``, a document also needs its output files intact to count
-    as unchanged (the repair for outputs edited or lost behind our back);
-    with ``force``, nothing counts as unchanged.
+    A source whose stat is the one recorded when its row was last confirmed
+    is unchanged without being read (see :func:`remember_stats`); other
+    sources already in the archive are read and hashed here, and new ones go
+    straight to the workers, which read each file once. With ``verify_root``
+    every source is hashed, and a document also needs its output files
+    intact to count as unchanged (the repair for outputs edited or lost
+    behind our back); with ``force``, nothing counts as unchanged.
     """
-    known = ("SELECT p.path, p.fs_path, x.source_sha256, {outputs} FROM scan.paths p JOIN {table} x "
-             "ON x.path = p.path WHERE p.path > ? AND x.id = p.id AND x.schema_version = ? AND x.tool_version = ? "
-             "AND x.source_sha256 IS NOT NULL ORDER BY p.path LIMIT ?")
-    matches = (("documents", UNCHANGED, "x.id, x.xml_sha256, x.json_sha256"),
-               ("failures", UNCHANGED_FAILURE, "NULL, NULL, NULL"))
-    for table, state, outputs in () if force else matches:
-        query = known.format(table=table, outputs=outputs)
+    for table, state, outputs in () if force else _MATCHES:
+        if verify_root is None:
+            db.execute(_TRUSTED.format(table=table, state=state), (schema_version, tool_version))
+        # Paged on the archive's path index, in its order: each page reads only its own rows.
+        query = _KNOWN.format(table=table, outputs=outputs)
         last = ""
         while True:
             rows = db.execute(query, (last, schema_version, tool_version, PAGE)).fetchall()
@@ -172,6 +196,32 @@ def classify(db: sqlite3.Connection, plan: Plan, schema_version: str, tool_versi
     plan.rewrites_retracted = db.execute(
         f"SELECT 1 FROM scan.retracted r JOIN scan.paths p ON p.id = r.id WHERE p.state = {CONVERT} LIMIT 1"
     ).fetchone() is not None
+
+
+_MATCHES = (("documents", UNCHANGED, "x.id, x.xml_sha256, x.json_sha256"),
+            ("failures", UNCHANGED_FAILURE, "NULL, NULL, NULL"))
+_SAME = "x.id = p.id AND x.schema_version = ? AND x.tool_version = ? AND x.source_sha256 IS NOT NULL"
+_KNOWN = ("SELECT x.path, p.fs_path, x.source_sha256, {outputs} FROM {table} x JOIN scan.paths p "
+          f"ON p.path = x.path WHERE x.path > ? AND p.state = {CONVERT} AND {_SAME} ORDER BY x.path LIMIT ?")
+_TRUSTED = (f"UPDATE scan.paths SET state = {{state}} WHERE stat IS NOT NULL AND path IN (SELECT x.path "
+            f"FROM {{table}} x JOIN source_stats s ON s.path = x.path JOIN scan.paths p ON p.path = x.path "
+            f"WHERE s.stat = p.stat AND {_SAME})")
+
+
+def remember_stats(db: sqlite3.Connection) -> None:
+    """Record the scanned stat of every source with a row in the archive; call as a finished run commits.
+
+    Sound because each stat was taken before its bytes were read this run
+    (hashed by :func:`classify` or converted by a worker), so a row and the
+    stat beside it describe one version of the file; a file changed since
+    has another stat and is hashed again. A run killed before this keeps
+    older stats, which then match no file and cost a hash only.
+    """
+    db.execute("DELETE FROM source_stats WHERE NOT EXISTS "
+               "(SELECT 1 FROM scan.paths p WHERE p.path = source_stats.path AND p.stat = source_stats.stat)")
+    db.execute("INSERT OR IGNORE INTO source_stats (path, stat) SELECT p.path, p.stat FROM scan.paths p "
+               "WHERE p.stat IS NOT NULL AND (EXISTS (SELECT 1 FROM documents d WHERE d.path = p.path) OR "
+               "EXISTS (SELECT 1 FROM failures f WHERE f.path = p.path AND f.source_sha256 IS NOT NULL))")
 
 
 def _sha256(fs_path: str, limits: Limits) -> str | None:

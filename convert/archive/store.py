@@ -18,6 +18,10 @@ from .rows import SEVERITIES, TABLE_COLUMNS
 
 FORMAT = 2  # PRAGMA user_version: bump when the tables change
 
+# The run's memory of each source's stat when its row was last confirmed (see scan.remember_stats).
+# Added within format 2: an older archive gets it empty, and its next run hashes every source as before.
+STATS_TABLE = "CREATE TABLE IF NOT EXISTS source_stats (path TEXT PRIMARY KEY, stat TEXT NOT NULL) WITHOUT ROWID;"
+
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE documents (
@@ -53,7 +57,7 @@ CREATE INDEX diagnostics_code ON diagnostics(code, severity);
 CREATE TABLE failures (path TEXT PRIMARY KEY, id TEXT NOT NULL, source_sha256 TEXT, schema_version TEXT NOT NULL,
     tool_version TEXT NOT NULL, reason TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE readouts_fts USING fts5(title, lead, body, footnotes);
-"""
+""" + STATS_TABLE
 
 _DOC_COLUMNS = ("key", "id", "path", "source_sha256", "schema_version", "tool_version", "xml_sha256", "json_sha256",
                 "title", "qualifier", "date", "lead", "encoding", "errors", "warnings", "infos")
@@ -95,6 +99,8 @@ class Store:
         elif version != FORMAT:
             raise ReadoutError(f"{path}: archive database format {version}; this readout writes format {FORMAT} "
                                "(archive into a new folder)")
+        else:
+            self.db.execute(STATS_TABLE)
 
     # --- transactions ----------------------------------------------------------------
 
