@@ -70,7 +70,7 @@ def read_cache(name: str, sources: Iterable[Path], valid: Callable[[object], boo
     A cache file names (in its first line) the package version, the Python
     that wrote it and the size and mtime of every source it was built from,
     as .pyc files do: any change to them makes it stale. Only files of this
-    user are read, as they may hold code.
+    user are read: marshal is not safe against crafted data.
     """
     folder = cache_dir()
     if folder is None:
@@ -98,7 +98,7 @@ def write_cache(name: str, sources: Iterable[Path], value: object) -> None:
     from .fsutil import write_atomic  # whole or not at all: other processes may be reading
 
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # private: it may hold code
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # private: marshal is not safe against crafted data
         write_atomic(folder / f"{name}.marshal", _key(sources) + marshal.dumps(value))
     except (OSError, ValueError):  # ValueError: a value marshal cannot write
         pass
