@@ -410,3 +410,16 @@ def test_truncated_and_garbled_leads_never_raise() -> None:
             L = lead(text[:end], date_line)
             assert all(e.start is None or datetime.fromisoformat(e.start) for e in L.events)
     lead("İİ On July 11, commencing at 12:30 p.m. (local time; 1:30 a.m., July 12, JST) İ held a meeting.")
+
+
+def test_without_participants_the_date_and_events_are_the_same() -> None:
+    """What a check reads on demand (no people) agrees with the full reading on every seed and corpus lead."""
+    leads = [parse_bytes(p.read_bytes(), relpath(p)).lead for p in SEEDS + CORPUS]
+    leads = [L for L in leads if L is not None]
+    assert any(L.participants for L in leads)
+    for L in leads:
+        date_line = L.date  # any date will do: both readings get the same one
+        full = read_lead(L.text, L.span, L.marks, date_line)
+        light = read_lead(L.text, L.span, L.marks, date_line, participants=False)
+        assert light.participants == ()
+        assert (light.date, light.events, light.unresolved) == (full.date, full.events, full.unresolved)

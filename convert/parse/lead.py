@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 
 from ..model import Event, Extent, Lead, Mark, Span
 from .durations import Timing, event_date, find_dates, find_timings, in_bracket, iso_date, iso_duration, start_facts
-from .people import find_participants
 from .timeexpr import find_local_japan_pairs, find_times
 
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z(])")
@@ -74,7 +73,10 @@ class _Slot:
     timings: list[Timing] = field(default_factory=list)
 
 
-def read_lead(text: str, span: Span, marks: tuple[Mark, ...], date: str | None) -> Lead:
+def read_lead(text: str, span: Span, marks: tuple[Mark, ...], date: str | None, *,
+              participants: bool = True) -> Lead:
+    """The lead's facts; without ``participants`` the people are left out (a check that asks for dates
+    and events only spares their patterns, the costliest to compile, and a quarter of the reading)."""
     unresolved: list[str] = []
     times = find_times(text)
     pairs = find_local_japan_pairs(text, times) if times and ("time" in text or "JST" in text or "Time" in text) else []
@@ -84,8 +86,12 @@ def read_lead(text: str, span: Span, marks: tuple[Mark, ...], date: str | None) 
     slots = _slots(text, timings)
     abroad = _abroad(text)
     events = tuple(_event(text, s, dates, lead_date, date, abroad, unresolved) for s in slots)
-    participants = find_participants(text)
-    return Lead(text, span, marks, lead_date, events, participants, tuple(dict.fromkeys(unresolved)))
+    people = ()
+    if participants:
+        from .people import find_participants
+
+        people = find_participants(text)
+    return Lead(text, span, marks, lead_date, events, people, tuple(dict.fromkeys(unresolved)))
 
 
 # --- Event kinds ------------------------------------------------------------

@@ -157,7 +157,7 @@ class Context:
 
     @lazy
     def lead(self):
-        """The lead with its facts (date, events, participants), read now if parsing left them out.
+        """The lead with its date and events, read now if parsing left them out (then without its people).
 
         ``check`` parses without the lead reader, the costliest part of
         parsing; the few rules that need its facts ask here, and only after a
@@ -169,7 +169,8 @@ class Context:
         from ..parse.lead import read_lead
 
         date_line = self.doc.date_line
-        return read_lead(lead.text, lead.span, lead.marks, date_line.value if date_line else None)
+        return read_lead(lead.text, lead.span, lead.marks, date_line.value if date_line else None,
+                         participants=False)  # no rule asks for the people
 
     @lazy
     def accepted(self) -> frozenset[str]:
