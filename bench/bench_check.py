@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from bench_core import _wall as wall  # bench/ is on sys.path when a script of it runs
+from bench_core import _wall as wall, interleaved  # bench/ is on sys.path when a script of it runs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "seeds/000_0bcac0d4543df4fe.txt"
@@ -69,24 +66,13 @@ def main() -> None:
     rows = [("python -c pass", [py, "-c", "pass"]),
             ("python -c 'import lxml.etree'", [py, "-c", "import lxml.etree"]),
             ("readout check SEED", readout + [SEED]),
-            # The user cache (word sets, compiled dataclass methods) turned off: every run builds.
+            # The user cache of word sets turned off: every run builds them.
             ("readout check SEED (no cache)", ["env", "READOUT_CACHE_DIR="] + readout + [SEED])]
     times = interleaved(rows, max(args.repeat, 7))
     lxml = times["python -c 'import lxml.etree'"]
     for label, seconds in times.items():
         print(f"{label:<36} {seconds * 1e3:>6.0f} ms  ({seconds / lxml:.2f}x import lxml.etree)")
 
-
-def interleaved(rows: list[tuple[str, list[str]]], repeat: int) -> dict[str, float]:
-    """Median wall time of each command, the commands taking turns: a slow spell of a shared
-    machine then slows them all, not just the one measured at the time."""
-    times: dict[str, list[float]] = {label: [] for label, _ in rows}
-    for _ in range(repeat):
-        for label, command in rows:
-            start = time.perf_counter()
-            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, check=False)
-            times[label].append(time.perf_counter() - start)
-    return {label: statistics.median(found) for label, found in times.items()}
 
 if __name__ == "__main__":
     main()

@@ -97,12 +97,19 @@ def bench_throughput(inputs) -> None:
 
 
 def _wall(command: list[str], repeat: int) -> float:
-    times = []
+    return interleaved([("", command)], repeat)[""]
+
+
+def interleaved(rows: list[tuple[str, list[str]]], repeat: int) -> dict[str, float]:
+    """Median wall time of each command, the commands taking turns: a slow spell of a shared
+    machine then slows them all, not just the one measured at the time."""
+    times: dict[str, list[float]] = {label: [] for label, _ in rows}
     for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for label, command in rows:
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, check=False)
+            times[label].append(time.perf_counter() - start)
+    return {label: statistics.median(found) for label, found in times.items()}
 
 
 def bench_startup(repeat: int) -> None:

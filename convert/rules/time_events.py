@@ -42,10 +42,7 @@ class OverlappingEvents(Rule):
             "about 55 minutes starting at 7:10 p.m.\n")
 
     def check(self, ctx):
-        lead = ctx.doc.lead
-        if lead is None:
-            return
-        if _starts(ctx, lead.span) < 2:
+        if ctx.doc.lead is None or not _may_hold_two_timed_events(ctx, ctx.doc.lead):
             return
         lead = ctx.lead
         if len(lead.events) < 2:
@@ -62,23 +59,21 @@ class OverlappingEvents(Rule):
                                   f"({first.start_text}, {first.duration_text}) ends at {_clock(end)}")
 
 
-def _starts(ctx, span) -> int:
-    """How many events of the lead could have a start and a length, at most (a cheap bound).
+def _may_hold_two_timed_events(ctx, lead) -> bool:
+    """A cheap test before the lead reader, which costs more than every rule.
 
     Two timed events need two clock times in the lead that are not the Japan
-    side of a zone phrase (most leads have one), and the first event a
-    length: a printed duration (always with "minute" or "hour") or a range,
-    which takes a third time. The lead reader costs more than every rule.
+    side of a zone phrase (most leads have one), and a length: a printed
+    duration (always with "minute" or "hour") or a range, which takes a
+    third time.
     """
+    span = lead.span
     inside = [t for t in times(ctx) if span.start <= t.start < span.end]
     if len(inside) < 2:
-        return len(inside)
+        return False
     zoned = [p for p in pairs(ctx) if span.start <= p.start < span.end]
     clocks = sum(not any(p.local.end <= t.start < p.end for p in zoned) for t in inside)
-    text = ctx.doc.lead.text
-    if clocks < 3 and "minute" not in text and "hour" not in text:
-        return min(clocks, 1)
-    return clocks
+    return clocks >= 3 or (clocks == 2 and ("minute" in lead.text or "hour" in lead.text))
 
 
 def interval(event) -> tuple[int, int, int] | None:
