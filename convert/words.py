@@ -35,6 +35,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from . import regex
 from .resources import cached, data_path
 
 ENGLISH = "words.txt"
@@ -43,8 +44,8 @@ VOCAB_FILES = (
     "vocab-people.txt", "vocab-places.txt", "vocab-terms.txt",
 )
 # Vocabulary entries are split into the words the tokenizer will see.
-_ENTRY_SPLIT = re.compile(r"[\s\-/.'’]+")
-_LOWER_LINE = re.compile(r"^[a-z]", re.M)
+_ENTRY_SPLIT = regex.compile(r"[\s\-/.'’]+")
+_LOWER_LINE = regex.compile(r"^[a-z]", re.M)
 
 
 def _body(name: str) -> str:

@@ -160,11 +160,12 @@ def test_check_output_is_the_same_cold_warm_and_uncached(tmp_path):
     paths = [str(p.relative_to(ROOT)) for p in SEEDS[:5]]
     uncached = _check("", *paths)
     cold = _check(str(tmp_path), *paths)
-    assert {p.name for p in tmp_path.iterdir()} == {"words.marshal"}
+    assert {p.name for p in tmp_path.iterdir()} == {"words.marshal", "patterns.marshal"}
     warm = _check(str(tmp_path), *paths)
     for run in (cold, warm):
         assert (run.stdout, run.stderr) == (uncached.stdout, uncached.stderr)
-    (tmp_path / "words.marshal").write_bytes(b"garbage")
+    for name in ("words.marshal", "patterns.marshal"):
+        (tmp_path / name).write_bytes(b"garbage")
     corrupt = _check(str(tmp_path), *paths)
     assert (corrupt.stdout, corrupt.stderr) == (uncached.stdout, uncached.stderr)
 

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .. import regex
 from .timeexpr import (
     DATE_PATTERN, JAPAN_OFFSET, LocalJapanPair, TimeExpr, format_offset, resolve_offset,
 )
@@ -26,15 +27,15 @@ from .timeexpr import (
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 # Matched at a month name found by str.find: "July 11, 2024", "March15", "June 14th"; "26 June 2002".
-_DAY_AFTER = re.compile(r"\s*(?P<day>\d\d?)(?:st|nd|rd|th)?(?!\d)(?:,?\s*(?P<year>(?:19|20)\d\d)\b)?")
-_DAY_BEFORE = re.compile(r"(?<![\d.,:])(?P<day>\d\d?)(?:st|nd|rd|th)?\s+\Z")
-_YEAR_AFTER = re.compile(r",?\s*(?P<year>(?:19|20)\d\d)\b")
-_ON_DATE = re.compile(rf"\s+on\s+(?:{DATE_PATTERN})")
-_APPROX_BEFORE = re.compile(
+_DAY_AFTER = regex.compile(r"\s*(?P<day>\d\d?)(?:st|nd|rd|th)?(?!\d)(?:,?\s*(?P<year>(?:19|20)\d\d)\b)?")
+_DAY_BEFORE = regex.compile(r"(?<![\d.,:])(?P<day>\d\d?)(?:st|nd|rd|th)?\s+\Z")
+_YEAR_AFTER = regex.compile(r",?\s*(?P<year>(?:19|20)\d\d)\b")
+_ON_DATE = regex.compile(rf"\s+on\s+(?:{DATE_PATTERN})")
+_APPROX_BEFORE = regex.compile(
     r"(?:around|about|approximately|approx\.|roughly|just\s+after|just\s+past|a\s+little\s+past|shortly\s+after)"
     r"\s+\Z")
-_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d\Z")
-_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|[-–—])\s*(?:approximately\s+|about\s+)?")
+_ISO_DATE = regex.compile(r"\d{4}-\d\d-\d\d\Z")
+_RANGE_JOIN = regex.compile(r"\s*(?:to|until|till|[-–—])\s*(?:approximately\s+|about\s+)?")
 
 _UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
          "seventeen eighteen nineteen".split()
@@ -49,11 +50,11 @@ _AMOUNT = (
     rf"|half\s+an\s+hour|(?P<mn>{_NUM})\s*minutes?)"
 )
 # Matched only where a cue ("minute", "hour") was found: scanning the whole text is the slow part.
-_DURATION = re.compile(
+_DURATION = regex.compile(
     rf"(?P<intro>[Ff]or|[Ll]asting(?:\s+a\s+total\s+of)?|totall?ing)\s+"
     rf"(?P<body>(?P<approx>(?:{_APPROX_WORDS})\s+)?{_AMOUNT})\b"
 )
-_ADJECTIVAL = re.compile(rf"(?<![\w-])(?P<adj>{_NUM})-\Z")
+_ADJECTIVAL = regex.compile(rf"(?<![\w-])(?P<adj>{_NUM})-\Z")
 _INTROS = ("for ", "For ", "lasting ", "totalling ", "totaling ", "for\u00a0")
 
 

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
+from .. import regex
 from ..model import Mark
 
 # "(*1)", "(* 2)", "(※1)"; a bare "*1" only when glued to a word: "ITPP*1".
-FOOTNOTE_REF = re.compile(r"\(\s?[*※]\s?(?P<m>\d{1,2})\s?\)|(?<=[A-Za-z)])[*※](?P<m2>\d{1,2})\b")
+FOOTNOTE_REF = regex.compile(r"\(\s?[*※]\s?(?P<m>\d{1,2})\s?\)|(?<=[A-Za-z)])[*※](?P<m2>\d{1,2})\b")
 # The term a marker follows: "(IP4)(*1)" -> IP4, "ITPP(*2)" -> ITPP.
-_TERM_PAREN = re.compile(r"\(([^()]{1,60})\)\s?$")
-_TERM_WORD = re.compile(r"([A-Za-z0-9][\w&.'’-]{0,60})\s?$")
+_TERM_PAREN = regex.compile(r"\(([^()]{1,60})\)\s?$")
+_TERM_WORD = regex.compile(r"([A-Za-z0-9][\w&.'’-]{0,60})\s?$")
 # Both term patterns match at most 63 characters before a marker; looking at
 # no more keeps a line of 40,000 markers linear instead of quadratic.
 _TERM_WINDOW = 64
 # "( English (PDF/56KB ) / Japanese (PDF/97KB) )", "(PDF)", "(Japanese (PDF))"
-LINK = re.compile(
+LINK = regex.compile(
     r"\(\s*(?:(?:English|Japanese|Summary|Text|Full text)?\s*\(\s*(?:PDF|PPT|Word|Excel)[^()]{0,20}\)\s*/?\s*)+\)"
     r"|\(\s*(?:PDF|PPT)(?:/[\d.,]+\s?[KMG]B)?\s*\)"
 )

@@ -18,17 +18,17 @@ and only tried where a literal cue found by ``str.find`` stands.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from .. import regex
 from ..model import Event, Extent, Lead, Mark, Span
 from .durations import Timing, event_date, find_dates, find_timings, in_bracket, iso_date, iso_duration, start_facts
 from .timeexpr import find_local_japan_pairs, find_times
 
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z(])")
+_SENTENCE_END = regex.compile(r"\.\s+(?=[A-Z(])")
 _NO_BREAK_BEFORE = frozenset("Mr Ms Mrs Dr St Jr Sr Hon Rt No Gen Lt Col Prof vs Mt Sen".split())
 # After "p.m." only these words start a new sentence ("7:10 p.m. The overview", not "9:35 p.m. JST").
-_STARTERS_AFTER_TIME = re.compile(
+_STARTERS_AFTER_TIME = regex.compile(
     r"(?:The|This|These|That|Those|It|He|She|They|We|In|On|At|After|Following|Both|A|An|Also|Then|During|Before"
     r"|Prior|Subsequently|Later|Commencing)\b")
 # A sentence holding one of these (lowercased) introduces the body, not an event.
@@ -40,8 +40,8 @@ _HEAD_WORDS = frozenset(("meeting meetings talk talks conversation call conferen
                          "teleconference").split())
 # Heads that only name an event with a modifier: "courtesy call", "press occasion".
 _NEEDS_MOD = frozenset(("call", "occasion", "conference"))
-_ALPHA_RUN = re.compile(r"[^\W\d_]*")
-_GAP = re.compile(r"[ \u00a0-]*")
+_ALPHA_RUN = regex.compile(r"[^\W\d_]*")
+_GAP = regex.compile(r"[ \u00a0-]*")
 _MODS = frozenset(("summit leaders' leaders foreign ministers' ministers working joint press video conference "
                    "telephone phone informal bilateral trilateral liaison dinner luncheon lunch breakfast official "
                    "plenary outreach courtesy tête-à-tête online virtual expanded small-group restricted "
@@ -58,7 +58,7 @@ _TAKE_PART = frozenset("participated engaged took".split())
 _CONNECTORS = frozenset("and of & for".split())
 _NOT_AFTER_HEAD = frozenset("room hall centre center building venue site".split())
 _ABROAD_CUES = ("visit", "trip", "tour", "transit", "staying")
-_ABROAD = re.compile(
+_ABROAD = regex.compile(
     r"(?:visit(?:ing|ed|s)?|trip|tour|transit|staying)(?:\s+(?:to|of|in|at))?\s+(?P<place>(?:the\s+)?[A-Z][\w.'’-]*)")
 _JAPAN_PLACES = frozenset(("Japan Tokyo Hiroshima Osaka Kyoto Yokohama Nagoya Kobe Sapporo Fukuoka Okinawa Nagasaki "
                            "Sendai Hakone Ise-Shima Karuizawa Niigata Toyama Kanagawa Chiba Nara Hokkaido Kyushu "

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .. import regex
+
 MONTHS = {
     name: i
     for i, name in enumerate(
@@ -21,13 +23,13 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 
 # "January 31, 2023", "Monday, June 17, 2013", "Tuesday, June 18, 2013, 8:46 a.m. ...",
 # "Friday, June 15, 2012 (PM)", "4 July 2000".
-DATE_LINE = re.compile(
+DATE_LINE = regex.compile(
     r"^(?:Date:\s*)?\(?" + _WEEKDAY + r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>" + "|".join(MONTHS) + r")\s+(?P<year2>\d{4}))\)?"
     r"(?P<rest>(?:\s*[,(].{0,100})?)$"
 )
 
-TRANSLATION = re.compile(
+TRANSLATION = regex.compile(
     r"^(?:[\[(]\s*provisional\s+translation\s*[\])]\s*\|?"
     r"|\(?\*?\s*(?:this|the foregoing) is a provisional translation\b.*"
     r"|provisional translation (?:from|by)\b.*)$",
@@ -36,14 +38,14 @@ TRANSLATION = re.compile(
 HOUSE_TRANSLATION = "[Provisional translation]"
 
 # "1. Introduction", "1.Introduction", "1 General remarks", "II. Economy"
-SECTION = re.compile(r"^(?P<number>(?:\d{1,2}|[IVX]{1,4})\.)\s*(?P<text>\S.*)?$|^(?P<bare>\d{1,2})\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?P<btext>[A-Z][^.|]{0,80})$")
-PARAGRAPH = re.compile(r"^(?P<number>\(\d{1,2}\)|\d{1,2}\))\s*(?P<text>.*)$")
-ITEM = re.compile(r"^(?P<number>\((?:[a-z]|[ivx]{1,4})\)|[a-z]\))\s+(?P<text>.*)$")
-BULLET = re.compile(r"^(?P<number>[•・●◆■□○◎▪]|-(?=\s))\s*(?P<text>.*)$")
-FOOTNOTE = re.compile(r"^(?P<label>\(\s*(?:\*|※)\s?(?P<marker>\d{1,2})\s*\)|(?:\*|※)(?P<marker2>\d{1,2}))\s*(?P<text>.*)$")
-SUBHEADING = re.compile(r"^(?:\[[^\[\]]{2,200}\]|\([^()]{2,200}(?:\([^()]*\)[^()]*)*\)|<[^<>]{2,200}>|【[^【】]{1,200}】)$")
-QUOTE_OPEN = re.compile(r"^[\"“‘']")
-SENTENCE_END = re.compile(r"[.!?:;。\"”’)\]]$")
+SECTION = regex.compile(r"^(?P<number>(?:\d{1,2}|[IVX]{1,4})\.)\s*(?P<text>\S.*)?$|^(?P<bare>\d{1,2})\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?P<btext>[A-Z][^.|]{0,80})$")
+PARAGRAPH = regex.compile(r"^(?P<number>\(\d{1,2}\)|\d{1,2}\))\s*(?P<text>.*)$")
+ITEM = regex.compile(r"^(?P<number>\((?:[a-z]|[ivx]{1,4})\)|[a-z]\))\s+(?P<text>.*)$")
+BULLET = regex.compile(r"^(?P<number>[•・●◆■□○◎▪]|-(?=\s))\s*(?P<text>.*)$")
+FOOTNOTE = regex.compile(r"^(?P<label>\(\s*(?:\*|※)\s?(?P<marker>\d{1,2})\s*\)|(?:\*|※)(?P<marker2>\d{1,2}))\s*(?P<text>.*)$")
+SUBHEADING = regex.compile(r"^(?:\[[^\[\]]{2,200}\]|\([^()]{2,200}(?:\([^()]*\)[^()]*)*\)|<[^<>]{2,200}>|【[^【】]{1,200}】)$")
+QUOTE_OPEN = regex.compile(r"^[\"“‘']")
+SENTENCE_END = regex.compile(r"[.!?:;。\"”’)\]]$")
 
 RESIDUE_RULES: tuple[tuple[str, str], ...] = (
     ("skip-link", r"(?i:skip to (?:main )?content)"),
@@ -60,7 +62,7 @@ RESIDUE_RULES: tuple[tuple[str, str], ...] = (
     ("caption", r"\(?Photos?\b.*|Photograph of .*|.*\(Photos?:[^)]*\)|.*\(Photo\)"),
 )
 # One alternation, tried once per line; the first alternative that matches names the kind.
-_RESIDUE = re.compile("|".join(f"(?P<{kind.replace('-', '_')}>{rx})$" for kind, rx in RESIDUE_RULES))
+_RESIDUE = regex.compile("|".join(f"(?P<{kind.replace('-', '_')}>{rx})$" for kind, rx in RESIDUE_RULES))
 FOOTER_START = frozenset({"related", "archive", "back-link", "page-top"})
 
 
@@ -89,7 +91,7 @@ def is_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text))
 
 
-HEADING_END = re.compile(r"[.!?:;。\"”’,]$")
+HEADING_END = regex.compile(r"[.!?:;。\"”’,]$")
 
 
 def ends_like_heading(text: str) -> bool:

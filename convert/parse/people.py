@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regex
 from ..model import Extent, Participant
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -48,9 +49,9 @@ _ROLE_HEAD = (
     r"|Acting|Permanent|Advis[eo]r|Envoy|Counsellor|Councilor)[\w\-]*"
 )
 _ROLE = rf"(?P<role>{_ROLE_HEAD}(?:\s+(?:(?:of|for|and|the|to)\s+)*{_ROLE_WORD})*)"
-_NAME_FIRST = re.compile(rf"(?:[Tt]he\s+)?(?P<hon>{_HONORIFIC})?{_NAME}(?:\s*,\s*{_ROLE})?")
+_NAME_FIRST = regex.compile(rf"(?:[Tt]he\s+)?(?P<hon>{_HONORIFIC})?{_NAME}(?:\s*,\s*{_ROLE})?")
 # "H.E. Mr. Lavrov, Sergey Viktorovich, Minister of ...": family name, comma, given names.
-_INVERTED = re.compile(rf"\s*,\s*(?P<inverted>{_WORD}(?:\s+{_WORD})*)\s*,\s*{_ROLE}")
+_INVERTED = regex.compile(rf"\s*,\s*(?P<inverted>{_WORD}(?:\s+{_WORD})*)\s*,\s*{_ROLE}")
 _TITLE = (
     r"(?:(?:Japanese|US|U\.S\.|British|Chinese|Korean|Indian)\s+)?(?P<title>Prime\s+Minister|President"
     r"|Chancellor|Foreign\s+Minister|Minister\s+(?:for|of)\s+Foreign\s+Affairs(?:\s+and\s+Trade)?"
@@ -64,27 +65,27 @@ _HON_CUES = ("Mr", "Ms", "Dr", "H.E", "H. E", "Hon", "Rt", "Right Hon", "His ", 
 _TITLE_CUES = ("Prime Minister", "President", "Chancellor", "Foreign Minister", "Minister for", "Minister of",
                "Secretary", "Chief Cabinet", "Deputy Chief", "Crown Prince", "Vice", "Premier", "State Councilor",
                "Ambassador")
-_SUFFIX_RUN = re.compile(_SUFFIX + "*")
+_SUFFIX_RUN = regex.compile(_SUFFIX + "*")
 # One pass finds both kinds of cue: an alternation of literals lets the engine skip ahead.
-_CUE = re.compile("|".join(re.escape(c) for c in sorted({*_HON_CUES, *_TITLE_CUES}, key=len, reverse=True)))
+_CUE = regex.compile("|".join(re.escape(c) for c in sorted({*_HON_CUES, *_TITLE_CUES}, key=len, reverse=True)))
 _IS_TITLE_CUE = frozenset(_TITLE_CUES)
-_TITLE_BEFORE = re.compile(r"(?:Secretary|Director|Attorney|Consul|Governor)[\s-]*\Z")
-_ROLE_FIRST = re.compile(
+_TITLE_BEFORE = regex.compile(r"(?:Secretary|Director|Attorney|Consul|Governor)[\s-]*\Z")
+_ROLE_FIRST = regex.compile(
     rf"{_TITLE}(?:\s+of\s+(?P<org1>{_ORG}))?,?\s+(?P<hon>{_HONORIFIC})?{_NAME}"
     rf"(?:\s+of\s+(?P<org2>{_ORG}))?"
 )
 # What may follow "... of" inside a role rather than start the organisation.
-_ROLE_OBJECT = re.compile(
+_ROLE_OBJECT = regex.compile(
     r"(?:Foreign|External|State\b|Defen[cs]e|the\s+Council\s+of\s+Ministers|Economy|Finance|Justice|Home"
     r"|Internal|Interior|Trade|Commerce|Health|Education|Agriculture|Environment|Labou?r|Industry|Energy"
     r"|the\s+Cabinet|Cabinet|Staff)"
 )
-_OF = re.compile(r"\s+of\s+")
-_CAPS = re.compile(rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*")
+_OF = regex.compile(r"\s+of\s+")
+_CAPS = regex.compile(rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*")
 _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "MP", "QC", "KC", "AC", "II", "III"})
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _PATRONYMIC = frozenset({"bin", "binti", "bint", "ibn"})
-_NO_FAMILY_HONORIFIC = re.compile(r"Dato|Datuk|Tan\s+Sri|Y\.A\.B|Sheikh|Prince|Princess|Highness|Majesty")
+_NO_FAMILY_HONORIFIC = regex.compile(r"Dato|Datuk|Tan\s+Sri|Y\.A\.B|Sheikh|Prince|Princess|Highness|Majesty")
 # Family names printed first even in western-style English (Chinese, Korean, Vietnamese, Khmer).
 _EAST_ASIAN = frozenset(
     "Xi Wang Li Lee Kim Park Yoon Moon Yang Luo Hu Wen Zhou Zhang Liu Chen Ma Tsai Han Choi Chung Jung Ban "

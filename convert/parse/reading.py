@@ -37,6 +37,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from .. import regex
 from ..errors import InputError
 
 _BOMS = (
@@ -66,15 +67,15 @@ _SIGNATURES = (
 
 SAMPLE = 8192  # bytes or characters looked at to call a file binary
 _CONTROL_SHARE = 0.1  # more C0 controls than this in the sample: binary
-_CONTROLS = re.compile("[\x01-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, LF, VT, FF, CR, ESC
-_BLANK = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
+_CONTROLS = regex.compile("[\x01-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, LF, VT, FF, CR, ESC
+_BLANK = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 # An HTML page: its first tag (after comments) is a doctype, html, head or body.
-_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
+_HTML_TAG = regex.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
 
 SHIFT_JIS = "cp932"
 # Kana, CJK symbols and punctuation, full-width ASCII and signs: not half-width
 # katakana, which is what stray cp1252 accented letters become in cp932.
-_JAPANESE = re.compile("[\u3000-\u30ff\uff01-\uff5e\uffe0-\uffe6]|[\u4e00-\u9fff]{2}")
+_JAPANESE = regex.compile("[\u3000-\u30ff\uff01-\uff5e\uffe0-\uffe6]|[\u4e00-\u9fff]{2}")
 _CP1252 = "cp1252"
 
 

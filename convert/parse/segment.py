@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .. import regex
 from ..model import (
     DateLine, Document, Footnote, Item, Lead, Paragraph, Residue, Section, Source, Span, Title,
     TranslationMarker,
@@ -22,7 +23,7 @@ _BLANK = (
     "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000" "\u200b\u200c\u200d\u2060\ufeff"
 )
 # "(Summary)", "(Overview)", "(Sumarry)": one word, not an acronym such as "(PIF)".
-_QUALIFIER = re.compile(r"\((?P<q>[A-Z]?[a-z]{3,15})\)\s*$")
+_QUALIFIER = regex.compile(r"\((?P<q>[A-Z]?[a-z]{3,15})\)\s*$")
 _HEADER_RESIDUE = ("skip-link", "breadcrumb", "site-label", "page-top", "language-link", "caption")
 # First characters of the lines a numbering or footnote pattern can match.
 _STRUCTURAL_START = frozenset("(0123456789IVX*※abcdefghijklmnopqrstuvwxyz")

@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import regex
+
 # Starts with a digit so the engine skips ahead fast; needs a minute or a meridiem.
 _MERIDIEM = r"\s?\.?\s?(?P<{}>[aApP](?:\.\s?[mM](?![a-zA-Z])\.?|[mM](?![a-zA-Z])))"
-_TIME = re.compile(
+_TIME = regex.compile(
     r"(?P<h>\d\d?)(?:(?P<sep>[:.])(?P<m>\d\d)(?![\d:]|,\d)(?:" + _MERIDIEM.format("mer") + ")?"
     r"|" + _MERIDIEM.format("mer2") + ")"
 )
@@ -33,7 +35,7 @@ _TIME = re.compile(
 _NOT_BEFORE = frozenset("0123456789.:/$£€¥,_")
 # A bare "3:16" after a capitalised word is a reference ("John 3:16", "Rom. 8:28", "No. 10:30"),
 # unless the word is one that starts a sentence or names a day before a time.
-_REFERENCE_WORD = re.compile(r"([A-Z][a-z]*\.?)\s+$")
+_REFERENCE_WORD = regex.compile(r"([A-Z][a-z]*\.?)\s+$")
 _TIME_LEADS = frozenset((
     "A An The At From Until Till To By Around About Approximately Before After Since Starting Beginning "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split())
@@ -136,15 +138,15 @@ MONTH_DAY_PATTERN = (
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTHS}))"
 )
 DATE_PATTERN = _WEEKDAY + MONTH_DAY_PATTERN
-_DATE_OR_SAME = re.compile(rf"{DATE_PATTERN}|(?P<same>(?:the\s+)?same\s+day)")
-_JAPAN_LABEL = re.compile(r"\b(?:JST|Japan(?:ese)?\s+(?:Standard\s+)?[Tt]ime|Tokyo\s+time)\b")
-_LOCAL_LABEL = re.compile(r"\blocal\s+time\b", re.I)
+_DATE_OR_SAME = regex.compile(rf"{DATE_PATTERN}|(?P<same>(?:the\s+)?same\s+day)")
+_JAPAN_LABEL = regex.compile(r"\b(?:JST|Japan(?:ese)?\s+(?:Standard\s+)?[Tt]ime|Tokyo\s+time)\b")
+_LOCAL_LABEL = regex.compile(r"\blocal\s+time\b", re.I)
 # Other zones: "PST", "UK time", "U.S. Western Standard Time", "GMT".
-_OTHER_LABEL = re.compile(
+_OTHER_LABEL = regex.compile(
     r"\b(?:[A-Z]{1,4}[SD]?T|UTC|GMT)\b|(?:[A-Z][\w.]*\s+){1,3}(?:Standard\s+|Daylight\s+)?[Tt]ime\b"
 )
 # What may follow a time before its bracket: " local time", " on October 29", commas.
-_TAIL = re.compile(
+_TAIL = regex.compile(
     rf"(?P<on>\s+on\s+{DATE_PATTERN})?(?P<lt>\s*,?\s*local\s+time\b)?\s*,?\s*"
     r"(?:\((?P<inner>[^()]{1,90})\)|(?P<bare>JST|Japan\s+(?:Standard\s+)?[Tt]ime)\b)"
 )

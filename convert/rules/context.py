@@ -15,19 +15,20 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from .. import regex
 from ..model import Document, Mark
 
 PROSE_KINDS = frozenset({"title", "lead", "heading", "paragraph", "item", "footnote"})
 # A closing punctuation mark, possibly followed by closing quotes or brackets.
 # Last word cut mid-way, or the text stops on a word that cannot end a sentence.
-_DANGLING = re.compile(
+_DANGLING = regex.compile(
     r"(?:\b(?:the|a|an|of|to|in|on|at|for|with|and|or|but|by|from|that|which|as|its|their|his|her|this|these|"
     r"is|are|was|were|be|has|have|had|will|would|not)|[,(\-–])\s*$",
     re.I,
 )
 
 
-_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_LAST_WORD = regex.compile(r"([A-Za-z]+)\W*$")
 
 
 class Block(NamedTuple):

@@ -8,15 +8,15 @@ definitions, so missing ones are not reported there.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .. import regex
 from ..problem import Edit, Fix
 from .base import Finding, Rule, register
 
 _WINDOW = 80  # characters before a marker searched for its term
-_NON_WORD = re.compile(r"[^\w]+")
+_NON_WORD = regex.compile(r"[^\w]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regex
 from ..problem import Edit, Fix
 from ..words import dictionary_names, english, field, recase
 from .base import Finding, Rule, register
@@ -75,7 +76,7 @@ class NameTwoWays(Rule):
     def check(self, ctx):
         sc = scan(ctx)
         for rare, common in _pairs(sc):
-            pattern = re.compile(rf"(?<![\w-]){re.escape(rare)}(?![\w-])", re.I)
+            pattern = regex.compile(rf"(?<![\w-]){re.escape(rare)}(?![\w-])", re.I)
             for m in pattern.finditer(ctx.prose):
                 word = m.group()
                 if not word[:1].isupper():

@@ -9,14 +9,13 @@ and link labels are web residue.
 
 from __future__ import annotations
 
-import re
-
+from .. import regex
 from ..problem import replace
 from .base import Finding, Rule, register
 
 # The last digit of a number and a suffix, not inside a longer token ("G20th", "A4th", "1.5th" are no
 # ordinals). One digit, not \d+: tried at every digit of the text, a run would be matched again and again.
-_ORDINAL = re.compile(r"[0-9](st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z0-9])")  # [0-9]: Unicode \d scans 2x slower
+_ORDINAL = regex.compile(r"[0-9](st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z0-9])")  # [0-9]: Unicode \d scans 2x slower
 
 
 def ordinal_suffix(number: int) -> str:

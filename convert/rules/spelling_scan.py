@@ -17,25 +17,25 @@ it is one edit from a word the document or the field uses.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from .. import regex
 from ..words import (
     HYPHEN_PREFIXES, dictionary_names, field_terms, function_words, is_known, known_words, misspellings,
     people,
 )
 from .spelling_suggest import edit_distance, within_one_edit
 
-_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)*")
-GLUED = re.compile(r"([a-z]{2,})([A-Z][A-Za-z0-9]*)$")
-CAMEL = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{4,})$")
-_ALNUM_TAIL = re.compile(r"[A-Za-z0-9]*")
-_LOWER_WORD = re.compile(r"[a-z]{4,}")
-_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]{3,}")  # \b[A-Z]..., but tried only at capitals
-_CHUNK = re.compile(r"\S+")
+_TOKEN = regex.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)*")
+GLUED = regex.compile(r"([a-z]{2,})([A-Z][A-Za-z0-9]*)$")
+CAMEL = regex.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{4,})$")
+_ALNUM_TAIL = regex.compile(r"[A-Za-z0-9]*")
+_LOWER_WORD = regex.compile(r"[a-z]{4,}")
+_CAPITALISED = regex.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]{3,}")  # \b[A-Z]..., but tried only at capitals
+_CHUNK = regex.compile(r"\S+")
 _WEB = ("://", "www.", "@", ".htm", ".pdf", ".jp/")
 
 # Process-wide memo of chunks with nothing suspicious in them, and of the

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .. import regex
 from .base import Finding, Rule, register
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -19,11 +20,11 @@ _MONTH = "(?:" + "|".join(_MONTHS) + ")"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+"
 # "On January 31", "On Tuesday, September 25, 2012", "On 13 September"
-_LEAD = re.compile(
+_LEAD = regex.compile(
     rf"^(?:At\s[^,]{{1,40}}\s)?[Oo]n\s+(?:{_WEEKDAY})?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}))(?![\d])(?:,?\s+(?P<year>\d{{4}})\b)?"
 )
-_DATE_LINE_WEEKDAY = re.compile(rf"^(?:Date:\s*)?\(?{_WEEKDAY}")
+_DATE_LINE_WEEKDAY = regex.compile(rf"^(?:Date:\s*)?\(?{_WEEKDAY}")
 _PUBLISHED_WITHIN = timedelta(days=31)
 
 
@@ -90,7 +91,7 @@ class LeadDate(Rule):
 
 
 # "on April 7", "7 April": where the lead reader's date stands in a lead that does not open with it.
-_DATE_ANYWHERE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\b")
+_DATE_ANYWHERE = regex.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\b")
 
 
 def _from_reader(lead, published: date):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regex
 from ..parse.patterns import MONTHS, TRANSLATION
 from ..problem import Edit, Fix, replace
 from ..words import recase
@@ -20,21 +21,21 @@ from .spelling_suggest import edit_distance
 HOUSE_MARKER = "[Provisional translation]"
 # A line that looks like a date but that the date-line pattern refused:
 # "Janaury 31, 2023", "July 11 ,2024", "31st July 2024", "2024/07/11".
-_DATE_LIKE = re.compile(
+_DATE_LIKE = regex.compile(
     r"^(?:Date:\s*)?(?:[A-Z][a-z]+day,?\s+)?"
     r"(?:[A-Z][a-z]{2,10}\.?\s*\d{1,2}(?:st|nd|rd|th)?\s*[,.]?\s*\d{4}"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,10}\.?,?\s+\d{4}"
     r"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}/\d{1,2}/\d{4})\s*(?:\(.{0,20}\))?$"
 )
 # A full date anywhere in a line: press conferences carry theirs in the title.
-_DATE_IN_LINE = re.compile(
+_DATE_IN_LINE = regex.compile(
     r"\b(?:(?:" + "|".join(MONTHS) + r")\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:" + "|".join(MONTHS) + r"),?\s+\d{4})\b"
 )
 # The bracketed marker in any casing or bracket: "[Provisional Translation]", "(Provisional translation)".
-_BRACKET_MARKER = re.compile(r"^[\[(]\s*provisional\s+translation\s*[\])]", re.IGNORECASE)
+_BRACKET_MARKER = regex.compile(r"^[\[(]\s*provisional\s+translation\s*[\])]", re.IGNORECASE)
 _HEADER_BLOCKS = 8  # blocks looked at for a header line
 # Two words in brackets at the start of a block: a marker, perhaps misspelt ("[Provisonal translation]").
-_TWO_WORDS_BRACKETED = re.compile(r"[\[(]\s*([A-Za-z]+)\s+([A-Za-z]+)\s*[\])]")
+_TWO_WORDS_BRACKETED = regex.compile(r"[\[(]\s*([A-Za-z]+)\s+([A-Za-z]+)\s*[\])]")
 _MARKER_WORDS = ("provisional", "translation")
 _TYPO_DISTANCE = 2  # edits per word, at most
 # The Ministry's long note, however it opens: "(*This is a provisional translation. ...)",

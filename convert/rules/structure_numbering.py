@@ -20,13 +20,14 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .. import regex
 from .base import Finding, Rule, register
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
           "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
 _ROMAN_UPPER = {v: k.upper() for k, v in _ROMAN.items()}
 _ROMAN_LOWER = {v: k for k, v in _ROMAN.items()}
-_TOKEN = re.compile(r"^(\()?([0-9]{1,2}|[a-z]|[ivx]{1,4}|[IVX]{1,4})([.)])?$")
+_TOKEN = regex.compile(r"^(\()?([0-9]{1,2}|[a-z]|[ivx]{1,4}|[IVX]{1,4})([.)])?$")
 _BLANKS = " \t\u3000\xa0"
 
 
@@ -172,7 +173,7 @@ def _run_in(text: str, n: Number, value: int) -> int:
     plain = printed(n.shape, value)
     if text.find(plain, n.start + len(n.text), n.end) < 0:  # a C-speed look first: a run-in is rare
         return -1
-    pattern = re.compile(r"[.:;!?][\"”’)]?[ \t\xa0]+(" + re.escape(plain) + r")\s*(?=[A-Z\"“‘])")
+    pattern = regex.compile(r"[.:;!?][\"”’)]?[ \t\xa0]+(" + re.escape(plain) + r")\s*(?=[A-Z\"“‘])")
     match = pattern.search(text, n.start + len(n.text), n.end)
     return match.start(1) if match else -1
 

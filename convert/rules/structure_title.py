@@ -9,12 +9,11 @@ pages (which print no translation marker) put the caption of their photo.
 
 from __future__ import annotations
 
-import re
-
+from .. import regex
 from .base import Finding, Rule, register
 from .structure_header import markers
 
-_SPACES = re.compile(r"\s+")
+_SPACES = regex.compile(r"\s+")
 _SHORTEST = 20  # characters: a short title ("G7") may well recur as a heading
 _SLACK = 12  # characters of spacing a repeat may differ by
 

@@ -13,19 +13,20 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from .. import regex
 from ..problem import replace
 from .base import Finding, Rule, register
 
 # "Indo-Pacific", "Euro-Atlantic": a capitalised hyphenated compound. Found from its hyphens
 # (few, and scanned fast), then grown to the whole word.
-_HYPHEN = re.compile(r"-(?=[A-Za-z])")
+_HYPHEN = regex.compile(r"-(?=[A-Za-z])")
 # A part is a word or a dotted abbreviation ("U.S."), so "Japan-U.S." and "Japan-US" compare.
 _PART = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Za-z]+)"
-_COMPOUND = re.compile(rf"[A-Z][A-Za-z]*(?:(?:\.[A-Z])+\.?)?(?:-{_PART})+(?![\w-])")
+_COMPOUND = regex.compile(rf"[A-Z][A-Za-z]*(?:(?:\.[A-Z])+\.?)?(?:-{_PART})+(?![\w-])")
 # Endings that make another word, not another spelling: Korea/Korean, Asia/Asian, Japan/Japanese.
 _DERIVATIONS = ("s", "n", "an", "ian", "ese", "ern", "i", "ic", "ish", "es")
 # "(OECD)": an acronym in brackets, after the official name it stands for. Starts with a literal.
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z])\)")
+_ACRONYM = regex.compile(r"\(([A-Z][A-Za-z&]*[A-Z])\)")
 # Small words inside a Title-Case name: "Organisation for Economic Co-operation and Development".
 _NAME_LINKS = frozenset({"and", "of", "for", "the", "on", "in", "to", "de", "du", "des", "la", "&"})
 _NAME_LOOK_BACK = 200  # characters before an acronym searched for its name
@@ -244,7 +245,7 @@ def _merged(configured: tuple[tuple[str, str], ...]) -> dict[str, str]:
 @lru_cache(maxsize=32)
 def _pattern(wrongs: tuple[str, ...]) -> re.Pattern:
     alternatives = "|".join(re.escape(w) for w in sorted(wrongs, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 @register

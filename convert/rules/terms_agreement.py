@@ -18,8 +18,7 @@ words may be read another way:
 
 from __future__ import annotations
 
-import re
-
+from .. import regex
 from ..problem import Edit, Fix
 from ..words import noun_verbs, nouns
 from .base import Finding, Rule, register
@@ -29,8 +28,8 @@ from .base import Finding, Rule, register
 # an alternation at the start ("[Tt]his|[Ee]ach") would not let it do. The
 # first letter is checked in Python.
 _AFTER = r"\b[ \u00a0]*([a-z]+|[.,;:)\n])?"
-_PLURAL_DETS = tuple(re.compile(tail + r"[ \u00a0]+([a-z]+)" + _AFTER) for tail in ("hese", "hose"))
-_SINGULAR_DETS = tuple(re.compile(tail + r"[ \u00a0]+([a-z]+s)" + _AFTER) for tail in ("his", "ach", "very"))
+_PLURAL_DETS = tuple(regex.compile(tail + r"[ \u00a0]+([a-z]+)" + _AFTER) for tail in ("hese", "hose"))
+_SINGULAR_DETS = tuple(regex.compile(tail + r"[ \u00a0]+([a-z]+s)" + _AFTER) for tail in ("his", "ach", "very"))
 _HEADS = {"hese": "Tt", "hose": "Tt", "his": "Tt", "ach": "Ee", "very": "Ee"}
 # What may follow a noun that ends its phrase.
 _PHRASE_END = frozenset({
@@ -47,7 +46,7 @@ _PREPOSITIONS = frozenset({
     "through", "under", "over", "after", "before", "since", "toward", "towards", "into", "upon", "including",
     "like", "against", "within", "without", "among", "amid", "despite", "following", "throughout",
 })
-_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
+_PREVIOUS_WORD = regex.compile(r"([A-Za-z]+)[ \u00a0]+$")
 _AUXILIARY = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                         "should", "may", "might", "must"})
 

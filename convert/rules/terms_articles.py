@@ -19,8 +19,7 @@ consonant) and unsafe for words starting "u" or "h" and for names.
 
 from __future__ import annotations
 
-import re
-
+from .. import regex
 from ..problem import Edit, Fix
 from ..words import is_known
 from .base import Finding, Rule, register
@@ -29,14 +28,14 @@ from .base import Finding, Rule, register
 # be a slip: the engine skips ahead, and Python sees a handful of matches per
 # corpus instead of one per article.
 _WORD = r"[A-Za-z'’]*"
-_LOWER = re.compile(r" (?:(a) ([aeiouAEIOU]" + _WORD + r"|[hH](?:our|onest|onou?r|eir)" + _WORD + r")"
+_LOWER = regex.compile(r" (?:(a) ([aeiouAEIOU]" + _WORD + r"|[hH](?:our|onest|onou?r|eir)" + _WORD + r")"
                     r"|(an) ((?:[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]|[uU](?:ni|s[eu]|ti|biq|r[ao]|k)|[eE](?:u|we)|[oO]nc?e)"
                     + _WORD + r"))")
-_CAPITAL = re.compile(r"(An?) ([A-Za-z]" + _WORD + r")")
+_CAPITAL = regex.compile(r"(An?) ([A-Za-z]" + _WORD + r")")
 # The same with no-break spaces, run only on a text that has one.
 # The article first, its left edge checked by a look-behind over it: a pattern opening with a look-behind
 # is tried at every character, one opening with a letter only where that letter stands (about 3x faster).
-_ANY_SPACE = re.compile(r"([Aa](?<![^\s(\"“‘][Aa])n?)[ \u00a0]+([A-Za-z]" + _WORD + r")")
+_ANY_SPACE = regex.compile(r"([Aa](?<![^\s(\"“‘][Aa])n?)[ \u00a0]+([A-Za-z]" + _WORD + r")")
 # "an" is right before these though they start with a consonant letter; before
 # the second group both articles are in use ("an historic", "a historic").
 _SILENT_H = ("hour", "honest", "honour", "honor", "heir")

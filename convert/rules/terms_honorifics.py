@@ -12,8 +12,7 @@ the right one cannot be told, so there is no fix.
 
 from __future__ import annotations
 
-import re
-
+from .. import regex
 from ..problem import Edit, Fix
 from .base import Finding, Rule, register
 
@@ -22,7 +21,7 @@ from .base import Finding, Rule, register
 # look-ahead so that it can open the next pair: "H.E. Mr. Mr." holds the
 # pairs "H.E. Mr." and "Mr. Mr.".
 _NEXT = r"(?=([ \u00a0]+)(M(?:rs|r|s|me|iss)|H\.E)(\.?)(?![A-Za-z]))"
-_PAIRS = (re.compile(r"(M(?:rs|r|s|me|iss))(\.?)" + _NEXT), re.compile(r"(H\.E)(\.?)" + _NEXT))
+_PAIRS = (regex.compile(r"(M(?:rs|r|s|me|iss))(\.?)" + _NEXT), regex.compile(r"(H\.E)(\.?)" + _NEXT))
 _ADDRESS = frozenset({"Mr", "Ms", "Mrs", "Mme", "Miss"})
 
 

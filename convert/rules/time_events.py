@@ -10,14 +10,13 @@ to five minutes.
 
 from __future__ import annotations
 
-import re
-
+from .. import regex
 from ..parse.timeexpr import find_times
 from .base import Finding, Rule
 from .time_common import claim, pairs, times
 
 _APPROXIMATE_SLACK = 5  # minutes
-_ISO_DURATION = re.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?\Z")
+_ISO_DURATION = regex.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?\Z")
 
 
 @claim

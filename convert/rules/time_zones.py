@@ -17,9 +17,9 @@ each date, ``T (local time; D, T Japan time)``.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
+from .. import regex
 from ..parse.durations import find_dates
 from ..parse.timeexpr import (
     JAPAN_OFFSET, LocalJapanPair, find_local_japan_pairs, find_times, format_offset, resolve_offset,
@@ -29,7 +29,7 @@ from .time_common import claim, pairs, quoted, times
 
 DEFAULT_TIME_STYLE = "12:25 p.m. (local time; June 14, 7:25 p.m. Japan time)"
 _LOOK_BACK = 300  # characters before a phrase searched for the local date ("On June 14, commencing at ...")
-_JAPAN_LABEL = re.compile(r"JST|Japan(?:ese)? Standard Time|Japan [Tt]ime|Tokyo time")
+_JAPAN_LABEL = regex.compile(r"JST|Japan(?:ese)? Standard Time|Japan [Tt]ime|Tokyo time")
 
 
 @claim

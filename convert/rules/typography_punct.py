@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import re
 
+from .. import regex
 from .base import Finding, Rule, register
 from .context import closes
 
 # "1)", "a)", "ii)" used as in-line enumerators: a closing bracket with no opening one, by design.
-_ENUMERATOR = re.compile(r"(?:^|[\s:;,])(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_ENUMERATOR = regex.compile(r"(?:^|[\s:;,])(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
+_WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MIN_WORDS = 8  # shorter lines without a full stop are headings, captions or labels
 # Photo captions and table rows are residue the parser may keep as paragraphs.
-_CAPTION = re.compile(r"^(?:\(\d{1,2}\)\s*)?(?:An?\s+)?(?:picture|photo(?:graph)?|image)s?\b|\bPhoto:|\|", re.I)
+_CAPTION = regex.compile(r"^(?:\(\d{1,2}\)\s*)?(?:An?\s+)?(?:picture|photo(?:graph)?|image)s?\b|\bPhoto:|\|", re.I)
 # Reporting verbs of readouts: a line with one is a sentence, not a topic heading (ST010 asks too).
-REPORTING_VERB = re.compile(r"(?<![\w-])(?:stated|expressed|welcomed|agreed|confirmed|concurred|affirmed|reaffirmed|"
+REPORTING_VERB = regex.compile(r"(?<![\w-])(?:stated|expressed|welcomed|agreed|confirmed|concurred|affirmed|reaffirmed|"
                    r"emphasi[sz]ed|explained|noted|said|shared|exchanged|held|hosted|requested|responded|told|added|"
                    r"mentioned|invited|congratulated|thanked|asked|discussed|announced|visited|met|called|delivered|attended|"
                    r"received|issued|signed|participated|paid|gave|made|took|returned|arrived|departed)\b")
 # Any finite verb at all: an auxiliary, a modal or a past tense; noun-phrase headings have none.
-_FINITE = re.compile(r"(?<![\w-])(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|shall|"
+_FINITE = regex.compile(r"(?<![\w-])(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|shall|"
                      r"[a-z]{3,}ed)\b")
-_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")
+_SENTENCE_BREAK = regex.compile(r"[a-z]{2}[.!?] [A-Z]")
 _LOWER_SHARE = 0.65
 _PAIRS = (("(", ")"), ("[", "]"))
 

@@ -9,13 +9,13 @@ is never looked at.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from .. import regex
 from ..problem import replace
 from .base import Finding, Rule, register
 
-_DOUBLE = re.compile(r"[\"“”]")
+_DOUBLE = regex.compile(r"[\"“”]")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # After a plural's apostrophe ("Leaders' Meeting", "the Ministers’."): a blank or punctuation.
 _AFTER_PLURAL = frozenset(" \t\n\u00a0.,;:!?)]\"”—–-")

@@ -10,32 +10,31 @@ with the content and its stray spaces are a typing slip.
 
 from __future__ import annotations
 
-import re
-
+from .. import regex
 from ..problem import replace
 from .base import Finding, Rule, register
 
 # "( English", "56KB )", "[ Provisional": spaces (not line breaks) just inside a bracket.
-_INSIDE = re.compile(r"(?<=[(\[])[ \t\u00a0]+(?=[^\s)\]])|(?<=[^\s(\[])[ \t\u00a0]+(?=[)\]])")
+_INSIDE = regex.compile(r"(?<=[(\[])[ \t\u00a0]+(?=[^\s)\]])|(?<=[^\s(\[])[ \t\u00a0]+(?=[)\]])")
 # "fishing.The", "Japan,and", "cooperation;the": a word, punctuation, a word, no space.
 # The word before needs two lower-case letters, so "U.S.", "Mr.X" style initials and
 # domain names ("mofa.go.jp", lower case after the dot) are left alone. Patterns start
 # with the punctuation (scanned fast) and check the letters before it in Python.
-_NO_SPACE_AFTER = re.compile(r"[.!?,;](?=[A-Za-z])")  # one character class: scanned fast
+_NO_SPACE_AFTER = regex.compile(r"[.!?,;](?=[A-Za-z])")  # one character class: scanned fast
 # "Abe , Prime", "Japan ." : spaces, then punctuation followed by a space or the end.
-_SPACE_BEFORE = re.compile(r"[ \t\u00a0]+(?=[,;:.!?](?:\s|$))")
-_SPACE_THEN_MARK = re.compile(r" [,;:.!?]")  # starts with a literal: a cheap first look
+_SPACE_BEFORE = regex.compile(r"[ \t\u00a0]+(?=[,;:.!?](?:\s|$))")
+_SPACE_THEN_MARK = regex.compile(r" [,;:.!?]")  # starts with a literal: a cheap first look
 _BLANKS = frozenset(" \t\u00a0")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # The second word of "Japan- Netherlands", "Japan- ROK", "Japan- U.S.": capitalised, two letters or more.
-_CAPITALISED_WORD = re.compile(r"[A-Z](?:(?:\.[A-Z])+\.?|[A-Za-z]+)")
+_CAPITALISED_WORD = regex.compile(r"[A-Z](?:(?:\.[A-Z])+\.?|[A-Za-z]+)")
 _WORD_OPENERS = frozenset(" \t\u00a0\n(“\"")
 # Two or more spaces (or no-break spaces) between two words on one line.
-_DOUBLE = re.compile(r"(?<=\S)(?: [ \u00a0]+|\u00a0 [ \u00a0]*)(?=\S)")
+_DOUBLE = regex.compile(r"(?<=\S)(?: [ \u00a0]+|\u00a0 [ \u00a0]*)(?=\S)")
 # A sentence break inside a paragraph: final punctuation (a closing quote or bracket may follow),
 # spaces, a capital or an opening quote. The word before is checked in Python (two lower-case letters:
 # not "U.S.", "Mr.").
-_BREAK = re.compile(r"[.!?][\"”’)]?( +)(?=[A-Z\"“(])")
+_BREAK = regex.compile(r"[.!?][\"”’)]?( +)(?=[A-Z\"“(])")
 _CLOSING = frozenset(")\"”’")
 _MIN_BREAKS = 3  # sentence breaks a document needs before its spacing is a convention
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Gen", "Lt", "Col", "Sen", "Rep", "Amb"})
