@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from .errors import ConfigError
 from .problem import SEVERITIES
@@ -53,15 +53,15 @@ KEYS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
+    # The empty defaults are shared: a Config and its dicts are never changed in place.
+    severity: dict[str, str] = {}
     fail_level: str = "warning"
     accepted_words: tuple[str, ...] = ()
-    preferred_terms: dict[str, str] = field(default_factory=dict)
+    preferred_terms: dict[str, str] = {}
     time_style: str | None = None
     translation_marker: str = HOUSE_MARKER
     source: str | None = None  # the file read, None for the defaults
@@ -73,7 +73,7 @@ class Config:
 
     def overridden(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = ()) -> Config:
         """This configuration with command-line ``--select`` (replaces) and ``--ignore`` (adds)."""
-        return replace(self, select=tuple(select) if select else self.select, ignore=self.ignore + tuple(ignore))
+        return self._replace(select=tuple(select) if select else self.select, ignore=self.ignore + tuple(ignore))
 
     def ignores_for(self, path: str | None) -> tuple[str, ...]:
         """Codes that per-file-ignores turns off for ``path``."""

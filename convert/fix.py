@@ -18,7 +18,7 @@ retried one by one and only those that keep the structure are applied.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import InputError
 from .parse import decode, parse_text
@@ -27,8 +27,7 @@ from .parse.reading import normalize_newlines
 MAX_ROUNDS = 10
 
 
-@dataclass(frozen=True, slots=True)
-class FixResult:
+class FixResult(NamedTuple):
     path: str
     original: bytes
     fixed: bytes

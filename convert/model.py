@@ -10,14 +10,13 @@ definitions, captions and other residue where the source had them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SCHEMA_VERSION = "1.0"
 NAMESPACE = "urn:readout:document:1"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Character offsets ``[start, end)`` and 1-based line/column (end exclusive)."""
 
     start: int
@@ -28,8 +27,7 @@ class Span:
     end_column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
     """An inline annotation over ``text[start:end]`` of the block that owns it.
 
     ``kind`` is ``footnote-ref`` (``marker``, ``term`` and, when the marker
@@ -45,8 +43,7 @@ class Mark:
     target: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Residue:
+class Residue(NamedTuple):
     """Web residue that is not content: breadcrumbs, site labels, footer links."""
 
     kind: str
@@ -54,36 +51,31 @@ class Residue:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Title:
+class Title(NamedTuple):
     text: str
     qualifier: str | None
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class DateLine:
+class DateLine(NamedTuple):
     text: str
     value: str | None  # ISO 8601 date
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class TranslationMarker:
+class TranslationMarker(NamedTuple):
     text: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Extent:
+class Extent(NamedTuple):
     """Offsets ``[start, end)`` of a phrase inside its block's text."""
 
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Participant:
+class Participant(NamedTuple):
     name: str  # as printed, honorific included: "H.E. Mr. Jens Stoltenberg"
     honorific: str | None
     given_name: str | None
@@ -93,8 +85,7 @@ class Participant:
     extent: Extent
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     kind: str  # "meeting", "working dinner", "telephone talk", ...
     date: str | None  # ISO date, local
     start_text: str | None  # as printed: "8:35 a.m."
@@ -108,16 +99,14 @@ class Event:
     extent: Extent
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     number: str | None  # as printed: "(a)"
     text: str
     span: Span
     marks: tuple[Mark, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A body block. ``kind``: text, quote, subheading, bullet or residue.
 
     For ``residue`` paragraphs ``residue`` names what it is (caption, link...).
@@ -132,8 +121,7 @@ class Paragraph:
     residue: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A numbered section; ``number`` None for the unnumbered run of paragraphs.
 
     When ``number`` is set and ``heading`` is None the section is a numbered
@@ -147,8 +135,7 @@ class Section:
     marks: tuple[Mark, ...] = ()  # marks inside the heading
 
 
-@dataclass(frozen=True, slots=True)
-class Lead:
+class Lead(NamedTuple):
     text: str
     span: Span
     marks: tuple[Mark, ...]
@@ -158,8 +145,7 @@ class Lead:
     unresolved: tuple[str, ...]  # facts the reader saw but could not derive
 
 
-@dataclass(frozen=True, slots=True)
-class Footnote:
+class Footnote(NamedTuple):
     id: str  # "fn1": unique, in order of definition
     marker: str  # "*1"
     label: str  # as printed: "(*1)"
@@ -169,8 +155,7 @@ class Footnote:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     path: str
     sha256: str
     encoding: str = "utf-8"
@@ -178,8 +163,7 @@ class Source:
     newline: str = "lf"  # lf, crlf, cr or mixed
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     id: str
     source: Source
     header: tuple[Residue, ...] = ()

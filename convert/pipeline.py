@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import SchemaError
-from .model import Document
+from .model import Document, Source
 from .parse import decode, make_id, parse_text
-from .model import Source
 from .sources import Limits, check_line_length
 
 
-@dataclass(frozen=True, slots=True)
-class Converted:
+class Converted(NamedTuple):
     doc: Document
     text: str  # decoded source, newlines normalized
     json: bytes | None

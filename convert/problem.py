@@ -9,15 +9,14 @@ code), so output order never depends on the order rules ran in. A
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 SAFETIES = ("safe", "unsafe")
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` of the decoded source with ``replacement``."""
 
     start: int
@@ -25,14 +24,18 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class _FixFields(NamedTuple):
     edits: tuple[Edit, ...]
     safety: str = "safe"  # "safe": --fix applies it; "unsafe": shown, never applied
 
-    def __post_init__(self) -> None:
-        if self.safety not in SAFETIES:
-            raise ValueError(f"unknown fix safety {self.safety!r}")
+
+class Fix(_FixFields):
+    __slots__ = ()
+
+    def __new__(cls, edits: tuple[Edit, ...], safety: str = "safe") -> Fix:
+        if safety not in SAFETIES:
+            raise ValueError(f"unknown fix safety {safety!r}")
+        return super().__new__(cls, edits, safety)
 
     @property
     def safe(self) -> bool:
@@ -49,8 +52,7 @@ def replace(start: int, end: int, replacement: str, safety: str = "safe") -> Fix
     return Fix((Edit(start, end, replacement),), safety)
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Problem:
+class _ProblemFields(NamedTuple):
     path: str
     line: int
     column: int
@@ -58,11 +60,43 @@ class Problem:
     end_column: int
     code: str
     message: str
-    category: str = field(default="", compare=False)
-    severity: str = field(default="warning", compare=False)
-    start: int = field(default=0, compare=False)  # offsets in the decoded text
-    end: int = field(default=0, compare=False)
-    fix: Fix | None = field(default=None, compare=False)
+    category: str = ""
+    severity: str = "warning"
+    start: int = 0  # offsets in the decoded text
+    end: int = 0
+    fix: Fix | None = None
+
+
+_IDENTITY = 7  # path, line, column, end_line, end_column, code, message
+
+
+class Problem(_ProblemFields):
+    """A problem is its position, code and message: two that differ only in
+    severity, category, offsets or fix are the same problem, and problems
+    sort by those seven fields alone."""
+
+    __slots__ = ()
+
+    def __eq__(self, other):
+        return self[:_IDENTITY] == other[:_IDENTITY] if isinstance(other, Problem) else NotImplemented
+
+    def __ne__(self, other):
+        return self[:_IDENTITY] != other[:_IDENTITY] if isinstance(other, Problem) else NotImplemented
+
+    def __lt__(self, other):
+        return self[:_IDENTITY] < other[:_IDENTITY] if isinstance(other, Problem) else NotImplemented
+
+    def __le__(self, other):
+        return self[:_IDENTITY] <= other[:_IDENTITY] if isinstance(other, Problem) else NotImplemented
+
+    def __gt__(self, other):
+        return self[:_IDENTITY] > other[:_IDENTITY] if isinstance(other, Problem) else NotImplemented
+
+    def __ge__(self, other):
+        return self[:_IDENTITY] >= other[:_IDENTITY] if isinstance(other, Problem) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self[:_IDENTITY])
 
     @property
     def rank(self) -> int:

@@ -12,8 +12,8 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InputError
 
@@ -32,8 +32,7 @@ MAX_LINE = 20_000
 SUFFIXES = (".txt",)
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(NamedTuple):
     max_bytes: int = MAX_BYTES
     max_line: int = MAX_LINE
 

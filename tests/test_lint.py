@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from convert.config import Config
 from convert.lint import LineIndex, active_rules, lint, selected, unreadable
 from convert.parse import parse_text
@@ -69,14 +67,14 @@ def test_problem_dict_has_the_spec_keys_in_order():
     assert list(problem.as_dict()) == ["path", "line", "column", "end_line", "end_column", "code", "category",
                                        "severity", "message", "fix"]
     assert problem.as_dict()["fix"] == " "
-    assert dataclasses.replace(problem, fix=None).as_dict()["fix"] is None
+    assert problem._replace(fix=None).as_dict()["fix"] is None
 
 
 def test_problems_are_frozen():
     problem = run(Config(select=("TY009",)))[0]
     try:
         problem.line = 3
-    except dataclasses.FrozenInstanceError:
+    except AttributeError:
         pass
     else:
         raise AssertionError("Problem is not frozen")
@@ -94,8 +92,8 @@ def test_same_input_same_output():
 
 
 def test_lint_is_deterministic_across_paths():
-    a = [dataclasses.replace(p, path="") for p in run(path="a.txt")]
-    b = [dataclasses.replace(p, path="") for p in run(path="b/c.txt")]
+    a = [p._replace(path="") for p in run(path="a.txt")]
+    b = [p._replace(path="") for p in run(path="b/c.txt")]
     assert a == b
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,7 @@ from convert.config import Config
 from convert.fix import fix_bytes
 from convert.lint import lint
 from convert.parse import parse_text
+from convert import rules as rule_package
 from convert.rules import load_rules
 from convert.rules.base import CATEGORIES, RESERVED, register
 
@@ -30,6 +32,13 @@ def test_codes_are_well_formed_and_unique():
         assert rule.category == CATEGORIES[code[:2]]
     names = [rule.name for rule in RULES.values()]
     assert len(names) == len(set(names)), "two rules share a name"
+
+
+def test_every_module_of_the_rules_folder_is_loaded():
+    folder = Path(rule_package.__file__).parent
+    modules = {p.stem for p in folder.glob("*.py") if p.stem not in ("base", "context") and not p.stem.startswith("_")}
+    assert set(rule_package.MODULES) == modules and len(rule_package.MODULES) == len(modules)
+    assert list(rule_package.MODULES) == sorted(modules)  # rules load in the same order everywhere
 
 
 def test_a_second_registration_of_a_code_is_refused():

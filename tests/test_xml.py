@@ -9,7 +9,6 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +29,11 @@ from convert.xmlsafe import _parser, decode_attr, encode_attr, parse_untrusted
 from convert.xmlschema import rule_errors, schematron_errors, validate_xml_bytes, validate_xml_tree
 
 from conftest import DOCUMENTS, ROOT, SEEDS, relpath
+
+
+def replace(record, **changes):
+    return record._replace(**changes)
+
 
 NS = f"{{{NAMESPACE}}}"
 FORBIDDEN = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1f", "\ud800", "\udfff", "\ufffe", "\uffff"]

@@ -154,9 +154,8 @@ def tool_key(config: Any) -> str:
         return __version__
     import hashlib
     import json
-    from dataclasses import asdict
 
-    settings = {k: v for k, v in asdict(config).items() if k != "source"}
+    settings = {k: v for k, v in config._asdict().items() if k != "source"}
     text = json.dumps(settings, sort_keys=True, default=_sortable)
     return f"{__version__}+config.{hashlib.sha256(text.encode()).hexdigest()[:12]}"
 

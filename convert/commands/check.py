@@ -94,9 +94,7 @@ def _config(args):
     ignore = tuple(check_codes(_split(args.ignore), "--ignore")) if args.ignore else ()
     config = config.overridden(select=tuple(select) if select else None, ignore=ignore)
     if args.fail_level:
-        from dataclasses import replace
-
-        config = replace(config, fail_level=args.fail_level)
+        config = config._replace(fail_level=args.fail_level)
     return config
 
 

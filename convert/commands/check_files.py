@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..sources import Limits
 
@@ -22,8 +22,7 @@ POOL_THRESHOLD = 64
 CHUNK_SIZE = 16
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     encoding: str | None = None
     fix: bool = False
     diff: bool = False
@@ -31,17 +30,21 @@ class Options:
     limits: Limits = Limits()
 
 
-@dataclass(slots=True)
 class Outcome:
-    path: str
-    problems: list = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # one-line messages for stderr
-    failed: bool = False  # unreadable, undecodable, unfixable or an internal error: exit 2
-    checked: bool = False
-    changed: bool = False  # --fix wrote the file, or --diff would change it
-    fixed: int = 0
-    diff: str = ""
-    text: str | None = None
+    """What checking one file came to, filled in as it goes."""
+
+    __slots__ = ("path", "problems", "errors", "failed", "checked", "changed", "fixed", "diff", "text")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list = []
+        self.errors: list[str] = []  # one-line messages for stderr
+        self.failed = False  # unreadable, undecodable, unfixable or an internal error: exit 2
+        self.checked = False
+        self.changed = False  # --fix wrote the file, or --diff would change it
+        self.fixed = 0
+        self.diff = ""
+        self.text: str | None = None
 
 
 def check_file(path: str, config, options: Options) -> Outcome:

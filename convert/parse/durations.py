@@ -16,8 +16,8 @@ a whole lead with a pattern is what costs time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from .. import regex
 from .timeexpr import (
@@ -58,8 +58,7 @@ _ADJECTIVAL = regex.compile(rf"(?<![\w-])(?P<adj>{_NUM})-\Z")
 _INTROS = ("for ", "For ", "lasting ", "totalling ", "totaling ", "for\u00a0")
 
 
-@dataclass(frozen=True, slots=True)
-class Duration:
+class Duration(NamedTuple):
     start: int  # the whole phrase, "for" included
     end: int
     text: str  # as printed without "for": "approximately 25 minutes"
@@ -137,8 +136,7 @@ def _at(text: str, cue: int) -> Duration | None:
 
 # --- Printed dates -----------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class PrintedDate:
+class PrintedDate(NamedTuple):
     """A date as printed in the lead ("On Sunday, June 16," gives June 16), year None when not printed."""
 
     start: int
@@ -209,19 +207,25 @@ def nearest_year(month: int, day: int, anchor: date) -> int:
 
 # --- Timing tokens -----------------------------------------------------------------
 
-@dataclass(slots=True)
 class Timing:
-    """A start time and/or a duration found in the lead."""
+    """A start time and/or a duration found in the lead (its date and range end are filled in later)."""
 
-    start: int
-    end: int
-    time: TimeExpr | None = None
-    pair: LocalJapanPair | None = None
-    on_date: PrintedDate | None = None  # "8:30 a.m. on October 29"
-    duration: Duration | None = None
-    range_minutes: int | None = None
-    range_text: str | None = None
-    approximate: bool = False
+    __slots__ = ("start", "end", "time", "pair", "on_date", "duration", "range_minutes", "range_text", "approximate")
+
+    def __init__(self, start: int, end: int, time: TimeExpr | None = None, pair: LocalJapanPair | None = None, *,
+                 duration: Duration | None = None, approximate: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.time = time
+        self.pair = pair
+        self.on_date: PrintedDate | None = None  # "8:30 a.m. on October 29"
+        self.duration = duration
+        self.range_minutes: int | None = None
+        self.range_text: str | None = None
+        self.approximate = approximate
+
+    def __repr__(self) -> str:
+        return f"Timing({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"
 
 
 def find_timings(text: str, times: list[TimeExpr], pairs: list[LocalJapanPair],

@@ -18,7 +18,7 @@ and only tried where a literal cue found by ``str.find`` stands.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .. import regex
 from ..model import Event, Extent, Lead, Mark, Span
@@ -65,12 +65,11 @@ _JAPAN_PLACES = frozenset(("Japan Tokyo Hiroshima Osaka Kyoto Yokohama Nagoya Ko
                            "Akasaka Iikura").split())
 
 
-@dataclass(slots=True)
-class _Slot:
+class _Slot(NamedTuple):
     kind: str
     start: int
     end: int
-    timings: list[Timing] = field(default_factory=list)
+    timings: list[Timing]  # filled in as the lead is read
 
 
 def read_lead(text: str, span: Span, marks: tuple[Mark, ...], date: str | None, *,
@@ -96,8 +95,7 @@ def read_lead(text: str, span: Span, marks: tuple[Mark, ...], date: str | None, 
 
 # --- Event kinds ------------------------------------------------------------
 
-@dataclass(slots=True)
-class _Kind:
+class _Kind(NamedTuple):
     kind: str
     start: int
     end: int
@@ -237,7 +235,7 @@ def _slots(text: str, timings: list[Timing]) -> list[_Slot]:
             continue
         for (kind, ref), own in zip(targets, _distribute(targets, ts, text, a, b)):
             if ref is None and not own:
-                slots.append(_Slot(kind.kind, kind.start, kind.end))
+                slots.append(_Slot(kind.kind, kind.start, kind.end, []))
             elif own:
                 _fill(slots, ref or _new(slots, kind.kind, kind.start, kind.end), own)
     return slots
@@ -291,7 +289,7 @@ def _distribute(targets, ts: list[Timing], text: str, a: int, b: int) -> list[li
 
 
 def _new(slots: list[_Slot], kind: str, start: int, end: int) -> _Slot:
-    slot = _Slot(kind, start, end)
+    slot = _Slot(kind, start, end, [])
     slots.append(slot)
     return slot
 

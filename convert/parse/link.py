@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..model import Document, Mark
 
 
@@ -11,7 +9,7 @@ def _linked(marks: tuple[Mark, ...], targets: dict[str, str]) -> tuple[Mark, ...
     if not any(m.kind == "footnote-ref" for m in marks):
         return marks
     return tuple(
-        replace(m, target=targets.get(m.marker)) if m.kind == "footnote-ref" else m for m in marks
+        m._replace(target=targets.get(m.marker)) if m.kind == "footnote-ref" else m for m in marks
     )
 
 
@@ -23,19 +21,17 @@ def link_footnotes(doc: Document) -> Document:
     if not targets:
         return doc
     sections = tuple(
-        replace(
-            section,
+        section._replace(
             marks=_linked(section.marks, targets),
             paragraphs=tuple(
-                replace(
-                    p,
+                p._replace(
                     marks=_linked(p.marks, targets),
-                    items=tuple(replace(i, marks=_linked(i.marks, targets)) for i in p.items),
+                    items=tuple(i._replace(marks=_linked(i.marks, targets)) for i in p.items),
                 )
                 for p in section.paragraphs
             ),
         )
         for section in doc.sections
     )
-    lead = replace(doc.lead, marks=_linked(doc.lead.marks, targets)) if doc.lead else None
-    return replace(doc, sections=sections, lead=lead)
+    lead = doc.lead._replace(marks=_linked(doc.lead.marks, targets)) if doc.lead else None
+    return doc._replace(sections=sections, lead=lead)

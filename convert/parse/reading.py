@@ -35,7 +35,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import regex
 from ..errors import InputError
@@ -79,8 +79,7 @@ _JAPANESE = regex.compile("[\u3000-\u30ff\uff01-\uff5e\uffe0-\uffe6]|[\u4e00-\u9
 _CP1252 = "cp1252"
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
     text: str  # newlines normalized to "\n", BOM removed
     encoding: str
     bom: bool

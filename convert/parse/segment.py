@@ -7,7 +7,7 @@ a line whose shape is unknown becomes a plain paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from .. import regex
 from ..model import (
@@ -32,8 +32,7 @@ _LONG_LINE = 160  # longer lines after the date line are body text
 _LONG_TITLE = 300  # the longest line taken as a title before the date line
 
 
-@dataclass(slots=True)
-class Line:
+class Line(NamedTuple):
     text: str
     span: Span
 
@@ -71,14 +70,18 @@ def _is_title_candidate(text: str) -> bool:
     return len(text) <= _LONG_LINE and not P.SECTION.match(text) and not P.PARAGRAPH.match(text)
 
 
-@dataclass(slots=True)
 class _Head:
-    header: list[Residue] = field(default_factory=list)
-    title: Title | None = None
-    date_line: DateLine | None = None
-    translation: TranslationMarker | None = None
-    extra: list[Line] = field(default_factory=list)  # title-zone lines that are none of these
-    body_start: int = 0
+    """What the head of a document holds, filled in as its lines are read."""
+
+    __slots__ = ("header", "title", "date_line", "translation", "extra", "body_start")
+
+    def __init__(self) -> None:
+        self.header: list[Residue] = []
+        self.title: Title | None = None
+        self.date_line: DateLine | None = None
+        self.translation: TranslationMarker | None = None
+        self.extra: list[Line] = []  # title-zone lines that are none of these
+        self.body_start = 0
 
 
 def _read_head(lines: list[Line]) -> _Head:
@@ -155,7 +158,7 @@ class _Body:
     def _attach_items(self) -> None:
         if self.items:
             last = self.paragraphs[-1]
-            self.paragraphs[-1] = replace(last, items=last.items + tuple(self.items))
+            self.paragraphs[-1] = last._replace(items=last.items + tuple(self.items))
             self.items = []
 
     def close(self) -> None:

@@ -21,7 +21,7 @@ Validity decisions (documented because rules rely on them):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import regex
 
@@ -42,8 +42,7 @@ _TIME_LEADS = frozenset((
 _NOTATIONS = {(True, False): "a.m.", (True, True): "A.M.", (False, False): "am", (False, True): "AM"}
 
 
-@dataclass(frozen=True, slots=True)
-class TimeExpr:
+class TimeExpr(NamedTuple):
     start: int  # offsets in the text searched
     end: int
     text: str  # as printed
@@ -162,8 +161,7 @@ def month_number(name: str) -> int:
     return next(n for full, n in MONTH_NUMBER.items() if full.startswith(key))
 
 
-@dataclass(frozen=True, slots=True)
-class LocalJapanPair:
+class LocalJapanPair(NamedTuple):
     """A time with its zone wording.
 
     ``kind``: ``local+japan`` (a local time and the Japan time beside it),

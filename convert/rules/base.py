@@ -13,8 +13,7 @@ the family.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from ..problem import SEVERITIES, Fix
 
@@ -32,8 +31,7 @@ CATEGORIES = {
 RESERVED = {"ST000"}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     start: int  # offsets in the decoded document text
     end: int
     message: str

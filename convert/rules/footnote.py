@@ -9,7 +9,7 @@ definitions, so missing ones are not reported there.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import regex
 from ..problem import Edit, Fix
@@ -19,8 +19,7 @@ _WINDOW = 80  # characters before a marker searched for its term
 _NON_WORD = regex.compile(r"[^\w]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     marker: str  # "*1"
     term: str | None  # the term just before it, as the parser read it
     target: str | None  # footnote id, None when undefined

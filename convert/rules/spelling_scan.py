@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import NamedTuple
 
 from .. import regex
 from ..words import (
@@ -45,8 +45,7 @@ _DIRTY: dict[str, tuple[tuple[int, int, str, str], ...]] = {}
 _MEMO_LIMIT = 300_000
 
 
-@dataclass(frozen=True, slots=True)
-class Suspect:
+class Suspect(NamedTuple):
     start: int  # absolute offsets of the word in the document text
     end: int
     text: str  # as printed, possessive 's left out
