@@ -39,6 +39,7 @@ from . import engines, scan
 from .job import Failure, Settings
 from .manifest import DATABASE, JSONL, MANIFEST, write_jsonl, write_manifest
 from .progress import Bar
+from .spool import Spool
 from .store import Store
 from .writer import FORMS, is_temp, remove_outputs, sync_filesystem, write_outputs
 
@@ -106,6 +107,7 @@ def _run(store: Store, opts: Options) -> Summary:
     published = (store.get_meta("published") == "1" and os.path.exists(os.path.join(root, MANIFEST))
                  and os.path.exists(os.path.join(root, JSONL)))
     scan.open_scratch(db, scratch)
+    spool = Spool(root)
     try:
         plan = scan.Plan()
         scan.record_sources(db, opts.sources, plan)
@@ -128,10 +130,10 @@ def _run(store: Store, opts: Options) -> Summary:
             # just retracted, or retracted by a run that was killed before its final publish.
             # (On a new archive this writes an empty, valid manifest early.)
             _publish(store, root)
-        _convert(store, opts, plan, summary, tool)
+        _convert(store, opts, plan, summary, tool, spool)
         if not published:
             _sweep(store, root)
-        _publish(store, root)
+        _publish(store, root, spool)
         for doc_id in scan.iter_retracted(db):
             if not store.has_document(doc_id):
                 remove_outputs(root, doc_id)
@@ -140,6 +142,7 @@ def _run(store: Store, opts: Options) -> Summary:
             scan.remember_stats(db)
             store.set_meta("published", "1")
     finally:
+        spool.close()
         scan.close_scratch(db, scratch)
     return _finish(store, summary)
 
@@ -172,7 +175,7 @@ def _finish(store: Store, summary: Summary) -> Summary:
     return summary
 
 
-def _convert(store: Store, opts: Options, plan: scan.Plan, summary: Summary, tool: str) -> None:
+def _convert(store: Store, opts: Options, plan: scan.Plan, summary: Summary, tool: str, spool: Spool) -> None:
     bar = Bar(plan.to_convert, enabled=opts.progress)
     results = engines.run(scan.iter_tasks(os.path.join(opts.root, SCRATCH)), root=opts.root, engine=opts.engine,
                           jobs=opts.jobs, chunk_size=opts.chunk_size, scheduler=opts.scheduler,
@@ -190,32 +193,36 @@ def _convert(store: Store, opts: Options, plan: scan.Plan, summary: Summary, too
                 if result.outputs is not None:  # the engine's workers could not write here
                     write_outputs(opts.root, result.id, result.outputs)
                     result.outputs = None
+                if result.json is not None:
+                    spool.add(result.id, result.json)
+                    result.json = None
                 docs.append(result)
             if len(docs) + len(failures) >= BATCH or time.monotonic() - last_commit > BATCH_SECONDS:
-                summary.converted += _commit(store, docs, failures, tool)
+                summary.converted += _commit(store, docs, failures, tool, spool)
                 last_commit = time.monotonic()
-        summary.converted += _commit(store, docs, failures, tool)
+        summary.converted += _commit(store, docs, failures, tool, spool)
     finally:
         with contextlib.suppress(Exception):
             results.close()  # stop the engine (its workers) before the scratch table goes away
         bar.close()
 
 
-def _commit(store: Store, docs: list, failures: list, tool: str) -> int:
+def _commit(store: Store, docs: list, failures: list, tool: str, spool: Spool) -> int:
     if not docs and not failures:
         return 0
     with store.transaction():
         store.add_results(docs, SCHEMA_VERSION, tool)
         store.add_failures(failures, SCHEMA_VERSION, tool)
+        spool.record(store.db)
     n = len(docs)
     docs.clear()
     failures.clear()
     return n
 
 
-def _publish(store: Store, root: str) -> None:
+def _publish(store: Store, root: str, spool: Spool | None = None) -> None:
     sync_filesystem(root)  # every output file on disk before a manifest names it
-    write_jsonl(store, root)
+    write_jsonl(store, root, spool)
     write_manifest(store, root)
 
 

@@ -45,6 +45,9 @@ class Result:
     summary: dict[str, Any]  # document columns, counts by severity, full-text fields
     rows: dict[str, list[tuple]]  # child table -> rows
     outputs: dict[str, bytes] | None = field(default=None)  # None once written by the worker
+    # The JSON form goes back to the parent even once written: documents.jsonl is made of these lines,
+    # and taking them from the worker spares reading every json/<id>.json back when publishing.
+    json: bytes | None = field(default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,7 @@ def convert_one(task: Task, settings: Settings = Settings()) -> Result | Failure
         return Failure(task.path, task.id, sha, f"{task.path}: internal error: {type(exc).__name__}: {exc}")
     outputs = {"xml": converted.xml, "json": converted.json}
     digests = {form: hashlib.sha256(data).hexdigest() for form, data in outputs.items()}
-    return Result(task.path, task.id, sha, digests, summary, rows, outputs)
+    return Result(task.path, task.id, sha, digests, summary, rows, outputs, converted.json)
 
 
 def convert_and_write(task: Task, root: str, settings: Settings = Settings()) -> Result | Failure:

@@ -1,7 +1,7 @@
 """Publishing: documents.jsonl and manifest.json, streamed from the database in id order.
 
 Both files are rebuilt whole, through a temporary file and a rename, from the
-database and the per-document JSON files, so they hold exactly what is
+database and the documents' JSON lines (checked against it), so they hold exactly what is
 committed and never depend on the order in which workers finished. Neither
 holds a timestamp: the same archive always publishes the same bytes.
 """
@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 
 from .. import __version__
 from ..errors import ReadoutError
 from ..model import SCHEMA_VERSION
 from .rows import SEVERITIES
+from .spool import Previous, Spool
 from .store import Store
 from .writer import output_path, streamed
 
@@ -27,23 +29,43 @@ DATABASE = "readout.sqlite"
 _dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def write_jsonl(store: Store, root: str) -> int:
-    """Concatenate json/<id>.json in id order (each is one compact line already); checked against the database."""
+def write_jsonl(store: Store, root: str, spool: Spool | None = None) -> int:
+    """Every document's JSON line in id order, each taken where it is cheapest (see :mod:`.spool`)."""
     count = 0
-    with streamed(os.path.join(root, JSONL)) as out:
-        for doc_id, path, _, _, _, json_sha, *_ in store.iter_documents():
-            name = output_path(root, "json", doc_id)
-            try:
-                with open(name, "rb") as handle:
-                    data = handle.read()
-            except OSError as exc:
-                raise ReadoutError(f"{name}: cannot read ({exc.strerror}); run again with --verify to repair") from None
-            if hashlib.sha256(data).hexdigest() != json_sha:
-                raise ReadoutError(f"{name}: differs from what the archive recorded (changed by hand?); "
-                                   "run again with --verify to repair")
+    target = os.path.join(root, JSONL)
+    with Previous(target) as previous, streamed(target) as out:
+        for doc_id, json_sha, offset, length in _jsonl_rows(store, spool):
+            data = spool.read(offset, length) if offset is not None else None
+            if data is None or hashlib.sha256(data).hexdigest() != json_sha:
+                data = previous.take(doc_id)
+                if data is None or hashlib.sha256(data).hexdigest() != json_sha:
+                    data = _read_json(root, doc_id, json_sha)
             out.write(data)
             count += 1
     return count
+
+
+def _jsonl_rows(store: Store, spool: Spool | None) -> Iterator[tuple]:
+    """(id, json_sha256, spool offset, spool length) by id; the offsets None where the spool has nothing."""
+    if spool is None:
+        yield from ((doc_id, json_sha, None, None) for doc_id, _, _, _, _, json_sha, *_ in store.iter_documents())
+        return
+    yield from store.iter_by_id(
+        "SELECT d.id, d.json_sha256, s.offset, s.length FROM documents d LEFT JOIN scan.spool s ON s.id = d.id "
+        "WHERE d.id > ? ORDER BY d.id LIMIT ?")
+
+
+def _read_json(root: str, doc_id: str, json_sha: str) -> bytes:
+    name = output_path(root, "json", doc_id)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise ReadoutError(f"{name}: cannot read ({exc.strerror}); run again with --verify to repair") from None
+    if hashlib.sha256(data).hexdigest() != json_sha:
+        raise ReadoutError(f"{name}: differs from what the archive recorded (changed by hand?); "
+                           "run again with --verify to repair")
+    return data
 
 
 def write_manifest(store: Store, root: str) -> None:

@@ -21,6 +21,7 @@ from ..errors import InputError, ReadoutError
 from ..parse import make_id
 from ..sources import Limits, display_path, iter_paths, read_bytes, unique_ids
 from .job import Failure, Task
+from .spool import SPOOL_TABLE
 from .store import Transaction
 from .writer import FORMS, output_path
 
@@ -37,7 +38,7 @@ CREATE TABLE scan.paths (path TEXT PRIMARY KEY, fs_path TEXT NOT NULL, base_id T
 CREATE INDEX scan.paths_base ON paths(base_id);
 CREATE INDEX scan.paths_id ON paths(id);
 CREATE TABLE scan.retracted (id TEXT PRIMARY KEY);
-"""
+""" + SPOOL_TABLE
 
 
 @dataclass

@@ -173,11 +173,16 @@ class Store:
 
         Read by pages on the primary key, so memory stays flat however many documents there are.
         """
+        return self.iter_by_id(
+            "SELECT id, path, source_sha256, schema_version, xml_sha256, json_sha256, errors, warnings, infos "
+            "FROM documents WHERE id > ? ORDER BY id LIMIT ?", page)
+
+    def iter_by_id(self, query: str, page: int = 2000) -> Iterator[tuple]:
+        """The rows of ``query`` a page at a time: its first column is the id it ends ``WHERE ... > ? ORDER BY
+        ... LIMIT ?`` on."""
         last = ""
         while True:
-            rows = self.db.execute(
-                "SELECT id, path, source_sha256, schema_version, xml_sha256, json_sha256, errors, warnings, infos "
-                "FROM documents WHERE id > ? ORDER BY id LIMIT ?", (last, page)).fetchall()
+            rows = self.db.execute(query, (last, page)).fetchall()
             if not rows:
                 return
             yield from rows
