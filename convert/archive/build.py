@@ -47,6 +47,7 @@ SCRATCH = ".scan.sqlite"
 LOCK = ".lock"
 BATCH = 500  # documents per transaction: large enough to amortize the commit, small enough to lose little
 BATCH_SECONDS = 2.0  # ...and at least this often, so a slow run still commits as it goes
+SWEEP_PAGE = 2000  # file names looked up per query
 
 
 @dataclass
@@ -229,17 +230,30 @@ def _publish(store: Store, root: str, spool: Spool | None = None) -> None:
 def _sweep(store: Store, root: str) -> None:
     """Delete what a killed run left: temporary files, and outputs no committed row owns."""
     for form in FORMS:
-        folder = os.path.join(root, form)
         suffix = "." + form
-        for entry in _scandir(folder):
-            name = entry.name
-            if is_temp(name) or (name.endswith(suffix) and not store.has_document(name[: -len(suffix)])):
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(entry.path)
+        for page in _pages(_scandir(os.path.join(root, form)), SWEEP_PAGE):
+            ids = [entry.name[: -len(suffix)] for entry in page if entry.name.endswith(suffix)]
+            owned = store.known_ids(ids)  # one query a page: a new archive of 100,000 has 200,000 files
+            for entry in page:
+                name = entry.name
+                if is_temp(name) or (name.endswith(suffix) and name[: -len(suffix)] not in owned):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(entry.path)
     for entry in _scandir(root):
         if is_temp(entry.name):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(entry.path)
+
+
+def _pages(items: Iterator, size: int) -> Iterator[list]:
+    page = []
+    for item in items:
+        page.append(item)
+        if len(page) >= size:
+            yield page
+            page = []
+    if page:
+        yield page
 
 
 def _scandir(folder: str) -> Iterator[os.DirEntry]:

@@ -10,6 +10,7 @@ consistent after a crash.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 
@@ -167,6 +168,11 @@ class Store:
 
     def has_document(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def known_ids(self, ids: list[str]) -> set[str]:
+        """Those of ``ids`` that name a document (one query, however many: they go as one JSON array)."""
+        return {i for (i,) in self.db.execute(
+            "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
 
     def iter_documents(self, page: int = 2000) -> Iterator[tuple]:
         """(id, path, source_sha256, schema_version, xml_sha256, json_sha256, errors, warnings, infos) by id.
