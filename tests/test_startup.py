@@ -147,7 +147,7 @@ def test_word_cache_is_rebuilt_when_stale(cache, monkeypatch, fresh_words):
     assert words._lists() == _STUB and calls == [1]
 
 
-_STUB = (frozenset({"stub"}), frozenset(), frozenset())
+_STUB = ({"stu": "stub"}, frozenset(), b"")
 
 
 def _check(env_cache: str, *paths: str) -> subprocess.CompletedProcess:
@@ -182,3 +182,29 @@ def test_check_imports_nothing_it_does_not_use(tmp_path):
                  "convert.report.json", "convert.report.junit", "convert.report.full",
                  "convert.parse.people"):  # the seed's lead is read for its events, not its people
         assert name not in loaded, name
+
+
+def test_word_set_answers_as_the_whole_set_would(fresh_words):
+    known = words.known_words()
+    whole = known.all()
+    sample = sorted(whole)[::997] + ["", "a", "xq", "zzzzzz", "Meeting", "meetings", "ab\ncd"]
+    assert [w in known for w in sample] == [w in whole for w in sample]
+    assert len(known) == len(whole) and frozenset(known) == whole and known == whole
+    doc = frozenset({"meeting", "unlistedword", "cooperation"})
+    assert doc & known == frozenset({"meeting", "cooperation"}) and type(doc & known) is frozenset
+
+
+def test_a_lookup_builds_only_its_group(fresh_words):
+    known = words.known_words()
+    assert "meeting" in known and "cooperation" in known and "qqq" not in known
+    assert set(known._sets) == {"mee", "coo", "qqq"} and known._all is None  # no whole set built
+    assert words.is_known("meetings") and known._all is None
+
+
+def test_a_one_file_check_never_builds_the_whole_word_set(tmp_path):
+    code = ("from convert.cli import main; from convert import words; import sys\n"
+            "try:\n    main(['check', '--exit-zero', %r])\nexcept SystemExit:\n    pass\n"
+            "print(words.known_words()._all is None, file=sys.stderr)" % SEED)
+    env = dict(os.environ, READOUT_CACHE_DIR=str(tmp_path))
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert run.stderr.splitlines()[-1] == "True"

@@ -219,7 +219,8 @@ class Scan:
         # name one edit from "taken".
         capitalised = {w.lower() for w in set(_CAPITALISED.findall(self.ctx.prose))}
         found = {k: list(v) for k, v in _field_index().items()}
-        for w in capitalised.intersection(known_words()) - dictionary_names() - people():
+        known = known_words()
+        for w in {w for w in capitalised if w in known} - dictionary_names() - people():
             found.setdefault(w[0], []).append(w)
         return found
 
