@@ -318,7 +318,8 @@ def test_a_crash_at_each_step_is_recovered(tmp_path: Path, monkeypatch, name: st
             return _original(*args, **kwargs)
 
         monkeypatch.setattr(module, step, crashing)
-        monkeypatch.setattr(build_module, "BATCH", 2)  # several commits per run
+        monkeypatch.setattr(build_module, "BATCH", 2)  # several inserts per transaction...
+        monkeypatch.setattr(build_module, "COMMIT_DOCS", 4)  # ...and several transactions per run
         try:
             _archive([src], out, jobs=1)
         except Crash:

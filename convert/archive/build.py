@@ -45,8 +45,11 @@ from .writer import FORMS, is_temp, remove_outputs, sync_filesystem, write_outpu
 
 SCRATCH = ".scan.sqlite"
 LOCK = ".lock"
-BATCH = 500  # documents per transaction: large enough to amortize the commit, small enough to lose little
-BATCH_SECONDS = 2.0  # ...and at least this often, so a slow run still commits as it goes
+BATCH = 500  # results inserted at a time: few enough to keep the parent's memory small
+# Documents per transaction: every commit writes the FTS index's new segment and the pages it touched
+# again, so 4,000 commit 1.5-2 s sooner on 100,000 documents than 500 did; few enough to lose little.
+COMMIT_DOCS = 4000
+BATCH_SECONDS = 2.0  # ...and commit at least this often, so a slow run still commits as it goes
 SWEEP_PAGE = 2000  # file names looked up per query
 
 
@@ -182,7 +185,7 @@ def _convert(store: Store, opts: Options, plan: scan.Plan, summary: Summary, too
                           jobs=opts.jobs, chunk_size=opts.chunk_size, scheduler=opts.scheduler,
                           settings=Settings(opts.limits, opts.validate, opts.config))
     docs, failures = [], []
-    last_commit = time.monotonic()
+    inserted, last_commit = 0, time.monotonic()  # documents in the open transaction; when it began
     try:
         for result in results:
             bar.update()
@@ -198,26 +201,37 @@ def _convert(store: Store, opts: Options, plan: scan.Plan, summary: Summary, too
                     spool.add(result.id, result.json)
                     result.json = None
                 docs.append(result)
-            if len(docs) + len(failures) >= BATCH or time.monotonic() - last_commit > BATCH_SECONDS:
-                summary.converted += _commit(store, docs, failures, tool, spool)
-                last_commit = time.monotonic()
-        summary.converted += _commit(store, docs, failures, tool, spool)
+            if len(docs) + len(failures) >= BATCH:
+                inserted += _insert(store, docs, failures, tool, spool)
+            if inserted >= COMMIT_DOCS or time.monotonic() - last_commit > BATCH_SECONDS:
+                summary.converted += inserted + _commit(store, docs, failures, tool, spool)
+                inserted, last_commit = 0, time.monotonic()
+        summary.converted += inserted + _commit(store, docs, failures, tool, spool)
     finally:
+        store.rollback()  # rows not committed (the run failed): gone, as if the run had been killed
         with contextlib.suppress(Exception):
             results.close()  # stop the engine (its workers) before the scratch table goes away
         bar.close()
 
 
-def _commit(store: Store, docs: list, failures: list, tool: str, spool: Spool) -> int:
+def _insert(store: Store, docs: list, failures: list, tool: str, spool: Spool) -> int:
+    """Insert the rows received so far into the open transaction (begun here if need be); their count."""
     if not docs and not failures:
         return 0
-    with store.transaction():
-        store.add_results(docs, SCHEMA_VERSION, tool)
-        store.add_failures(failures, SCHEMA_VERSION, tool)
-        spool.record(store.db)
+    store.begin()
+    store.add_results(docs, SCHEMA_VERSION, tool)
+    store.add_failures(failures, SCHEMA_VERSION, tool)
+    spool.record(store.db)
     n = len(docs)
     docs.clear()
     failures.clear()
+    return n
+
+
+def _commit(store: Store, docs: list, failures: list, tool: str, spool: Spool) -> int:
+    """Insert what is left and commit the open transaction; the count of documents inserted here."""
+    n = _insert(store, docs, failures, tool, spool)
+    store.commit()
     return n
 
 

@@ -108,6 +108,19 @@ class Store:
     def transaction(self) -> Transaction:
         return Transaction(self.db)
 
+    def begin(self) -> None:
+        """Open a transaction unless one is open: rows then go in by batches until :meth:`commit`."""
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+
     def close(self) -> None:
         self.db.execute("PRAGMA optimize")
         self.db.close()
