@@ -64,22 +64,26 @@ def _pool(tasks: Iterable[Task], jobs: int, chunk_size: int, root: str,
           settings: Settings) -> Iterator[Result | Failure]:
     import multiprocessing
 
-    # imap_unordered's feeder thread would otherwise drain the whole iterator into its queue.
-    slots = threading.Semaphore(jobs * chunk_size * IN_FLIGHT_CHUNKS)
+    # imap_unordered's feeder thread would otherwise drain the whole iterator into its queue. A slot is a
+    # chunk, taken before its first task and given back once as many results have come: one semaphore
+    # operation a chunk rather than two a task.
+    slots = threading.Semaphore(jobs * IN_FLIGHT_CHUNKS)
     stop = threading.Event()
 
     def feed() -> Iterator[Task]:
-        for task in tasks:
-            while not slots.acquire(timeout=0.1):
-                if stop.is_set():  # the consumer has gone: let the pool shut down
-                    return
+        for n, task in enumerate(tasks):
+            if n % chunk_size == 0:
+                while not slots.acquire(timeout=0.1):
+                    if stop.is_set():  # the consumer has gone: let the pool shut down
+                        return
             yield task
 
     work = partial(convert_and_write, root=root, settings=settings)
     with multiprocessing.Pool(jobs, initializer=init_worker) as pool:
         try:
-            for result in pool.imap_unordered(work, feed(), chunk_size):
-                slots.release()
+            for n, result in enumerate(pool.imap_unordered(work, feed(), chunk_size), 1):
+                if n % chunk_size == 0:
+                    slots.release()
                 yield result
         finally:
             stop.set()
