@@ -89,3 +89,4 @@ def test_spool_reads_back_what_it_was_given(tmp_path: Path) -> None:
     assert spool.read(*rows["b"]) == b"second line\n" and spool.read(*rows["a"]) == b"first\n"
     spool.close()
     assert list(tmp_path.iterdir()) == []  # nothing left behind
+

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from json.encoder import encode_basestring
 import os
 from collections.abc import Iterator
 
@@ -27,6 +28,7 @@ JSONL = "documents.jsonl"
 DATABASE = "readout.sqlite"
 
 _dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_string = encode_basestring  # what _dump does with a str (ensure_ascii=False)
 
 
 def write_jsonl(store: Store, root: str, spool: Spool | None = None) -> int:
@@ -68,6 +70,21 @@ def _read_json(root: str, doc_id: str, json_sha: str) -> bytes:
     return data
 
 
+def document_entry(doc_id: str, path: str, sha: str, schema: str, xml_sha: str, json_sha: str, errors: int,
+                   warnings: int, infos: int) -> str:
+    """A document's line in the manifest: the bytes ``_dump`` gives for the same dict, a quarter of its cost.
+
+    The keys in this order, strings escaped by the encoder's own function, and the diagnostic counts as
+    ``json`` writes ints (a test compares the two on odd paths).
+    """
+    i = _string(doc_id)[1:-1]  # "xml/" and ".xml" around the id need no escaping
+    return (f'{{"id":"{i}","source":{{"path":{_string(path)},"sha256":{_string(sha)}}},'
+            f'"schema_version":{_string(schema)},"outputs":{{"xml":{{"path":"xml/{i}.xml","sha256":{_string(xml_sha)}}},'
+            f'"json":{{"path":"json/{i}.json","sha256":{_string(json_sha)}}}}},'
+            f'"diagnostics":{{"{SEVERITIES[0]}":{int(errors)},"{SEVERITIES[1]}":{int(warnings)},'
+            f'"{SEVERITIES[2]}":{int(infos)}}}}}')
+
+
 def write_manifest(store: Store, root: str) -> None:
     totals = store.totals()
     head = {
@@ -82,16 +99,8 @@ def write_manifest(store: Store, root: str) -> None:
         # One entry per line: the file stays valid JSON and diffs read well.
         out.write(_dump(head)[:-1].encode() + b',\n"documents":[')
         sep = b"\n"
-        for doc_id, path, sha, schema, xml_sha, json_sha, *counts in store.iter_documents():
-            entry = {
-                "id": doc_id,
-                "source": {"path": path, "sha256": sha},
-                "schema_version": schema,
-                "outputs": {"xml": {"path": f"xml/{doc_id}.xml", "sha256": xml_sha},
-                            "json": {"path": f"json/{doc_id}.json", "sha256": json_sha}},
-                "diagnostics": dict(zip(SEVERITIES, counts)),
-            }
-            out.write(sep + _dump(entry).encode())
+        for row in store.iter_documents():
+            out.write(sep + document_entry(*row).encode())
             sep = b",\n"
         out.write(b'\n],\n"failures":[')
         sep = b"\n"
