@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from .errors import ConfigError
@@ -89,6 +88,8 @@ class Config(NamedTuple):
 
 def _candidate_names(path: str, root: str | None) -> tuple[str, ...]:
     """The path as given, relative to the configuration's folder, and its file name."""
+    from pathlib import Path, PurePosixPath  # only with per-file-ignores, which few runs have
+
     given = PurePosixPath(path.replace(os.sep, "/"))
     names = {given.as_posix(), given.name}
     if root:
@@ -108,25 +109,29 @@ def _glob_match(name: str, pattern: str) -> bool:
 
 # --- finding and reading ------------------------------------------------------------------------
 
-def find_config(start: str | os.PathLike | None = None) -> Path | None:
+def find_config(start: str | os.PathLike | None = None) -> str | None:
     """The configuration file that governs ``start`` (a file or folder), or None."""
-    here = Path(os.path.abspath(start or os.getcwd()))
-    if not here.is_dir():
-        here = here.parent
-    for folder in (here, *here.parents):
-        candidate = folder / "readout.toml"
-        if candidate.is_file():
+    folder = os.path.abspath(start or os.getcwd())
+    if not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    while True:
+        candidate = os.path.join(folder, "readout.toml")
+        if os.path.isfile(candidate):
             return candidate
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file() and _has_tool_table(candidate):
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate) and _has_tool_table(candidate):
             return candidate
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _has_tool_table(path: Path) -> bool:
+def _has_tool_table(path: str) -> bool:
     # A cheap look before parsing: most pyproject.toml files on the way up are not ours.
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
     except OSError:
         return False
     return "tool.readout" in text or "[tool]" in text and "readout" in text
@@ -135,8 +140,8 @@ def _has_tool_table(path: Path) -> bool:
 def load_config(explicit: str | None = None, start: str | None = None) -> Config:
     """The configuration for a run: ``explicit`` (``--config``), else the one found from ``start``."""
     if explicit is not None:
-        path = Path(explicit)
-        if not path.is_file():
+        path = explicit
+        if not os.path.isfile(path):
             raise ConfigError(f"{explicit}: no such configuration file")
     else:
         path = find_config(start)
@@ -148,16 +153,17 @@ def load_config(explicit: str | None = None, start: str | None = None) -> Config
 def read_config(path: str | os.PathLike) -> Config:
     import tomllib  # here: a run with no configuration file never pays for it
 
-    path = Path(path)
+    path = os.fspath(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as handle:
+            data = tomllib.loads(handle.read())
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    if path.name == "pyproject.toml" and path.name != "readout.toml":
+    if os.path.basename(path) == "pyproject.toml":
         table = data.get("tool", {}).get("readout")
         where = f"{path}: [tool.readout]"
         if table is None:

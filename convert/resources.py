@@ -1,6 +1,9 @@
 """Where the schemas and data live, and the user cache that keeps data derived from them.
 
 The schemas are in ../schema in a source checkout, package data when installed.
+Paths here are strings: pathlib (with the urllib.parse and ipaddress it
+imports) is a tenth of a one-file check's start-up, and only the schemas,
+which a check never reads, are handed out as Paths.
 """
 
 from __future__ import annotations
@@ -10,35 +13,41 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 
-_CHECKOUT = Path(__file__).resolve().parent.parent / "schema"
-_INSTALLED = Path(__file__).resolve().parent / "schemas"
-_DATA = Path(__file__).resolve().parent / "data"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_PACKAGE = os.path.dirname(os.path.realpath(__file__))
+_CHECKOUT = os.path.join(os.path.dirname(_PACKAGE), "schema")
+_INSTALLED = os.path.join(_PACKAGE, "schemas")
+_DATA = os.path.join(_PACKAGE, "data")
 # Bump when the layout of a cache file changes.
 _CACHE_FORMAT = 1
 
 
 @cache
 def schema_dir() -> Path:
-    return _CHECKOUT if _CHECKOUT.is_dir() else _INSTALLED
+    from pathlib import Path
+
+    return Path(_CHECKOUT if os.path.isdir(_CHECKOUT) else _INSTALLED)
 
 
 def schema_path(name: str) -> Path:
     return schema_dir() / name
 
 
-def data_path(name: str) -> Path:
-    return _DATA / name
+def data_path(name: str) -> str:
+    return os.path.join(_DATA, name)
 
 
-def cache_dir() -> Path | None:
+def cache_dir() -> str | None:
     """The folder for derived data: $READOUT_CACHE_DIR (empty: none), else the user's cache folder."""
     chosen = os.environ.get("READOUT_CACHE_DIR")
     if chosen is not None:
-        return Path(chosen) if chosen else None
+        return chosen or None
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA")
     elif sys.platform == "darwin":
@@ -47,10 +56,10 @@ def cache_dir() -> Path | None:
         base = os.environ.get("XDG_CACHE_HOME")
         if not base or not os.path.isabs(base):  # the XDG spec says to ignore a relative path
             base = os.path.expanduser("~/.cache")
-    return Path(base, "readout") if base and os.path.isabs(base) else None
+    return os.path.join(base, "readout") if base and os.path.isabs(base) else None
 
 
-def cached(name: str, sources: Iterable[Path], build: Callable[[], object], valid: Callable[[object], bool]):
+def cached(name: str, sources: Iterable[str], build: Callable[[], object], valid: Callable[[object], bool]):
     """``build()``, or what it returned last time, kept in the cache folder as ``NAME.marshal``.
 
     A missing, stale, corrupt or unwritable cache only costs the build; it
@@ -64,7 +73,7 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], object], vali
     return value
 
 
-def read_cache(name: str, sources: Iterable[Path], valid: Callable[[object], bool]):
+def read_cache(name: str, sources: Iterable[str], valid: Callable[[object], bool]):
     """What :func:`write_cache` kept under ``name`` from these very sources, or None.
 
     A cache file names (in its first line) the package version, the Python
@@ -76,7 +85,7 @@ def read_cache(name: str, sources: Iterable[Path], valid: Callable[[object], boo
     if folder is None:
         return None
     try:
-        with open(folder / f"{name}.marshal", "rb") as handle:
+        with open(os.path.join(folder, f"{name}.marshal"), "rb") as handle:
             if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
                 return None
             data = handle.read()
@@ -90,7 +99,7 @@ def read_cache(name: str, sources: Iterable[Path], valid: Callable[[object], boo
     return None
 
 
-def write_cache(name: str, sources: Iterable[Path], value: object) -> None:
+def write_cache(name: str, sources: Iterable[str], value: object) -> None:
     """Keep ``value`` (marshal-able) for :func:`read_cache`; silently nothing where the folder is not writable."""
     folder = cache_dir()
     if folder is None:
@@ -98,13 +107,13 @@ def write_cache(name: str, sources: Iterable[Path], value: object) -> None:
     from .fsutil import write_atomic  # whole or not at all: other processes may be reading
 
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # private: marshal is not safe against crafted data
-        write_atomic(folder / f"{name}.marshal", _key(sources) + marshal.dumps(value))
+        os.makedirs(folder, mode=0o700, exist_ok=True)  # private: marshal is not safe against crafted data
+        write_atomic(os.path.join(folder, f"{name}.marshal"), _key(sources) + marshal.dumps(value))
     except (OSError, ValueError):  # ValueError: a value marshal cannot write
         pass
 
 
-def _key(sources: Iterable[Path]) -> bytes:
+def _key(sources: Iterable[str]) -> bytes:
     stamps = []
     for source in sources:
         try:

@@ -12,7 +12,6 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import NamedTuple
 
 from .errors import InputError
@@ -260,6 +259,8 @@ def _as_posix(path: str) -> str:
     if os.sep == "/" and path and "//" not in path and "/./" not in path and not path.startswith("./") \
             and not path.endswith(("/", "/.")) and path != ".":
         return path
+    from pathlib import Path
+
     return Path(path).as_posix()
 
 

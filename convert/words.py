@@ -35,7 +35,6 @@ import marshal
 import re
 from collections.abc import Set
 from functools import cache
-from pathlib import Path
 
 from . import regex
 from .resources import cached, data_path
@@ -151,7 +150,7 @@ def _lists() -> tuple[dict[str, str], frozenset[str], bytes]:
     check's start-up, so the lists are kept in the user cache (rebuilt whenever
     a list or this module changes), in the form that loads fastest.
     """
-    sources = [data_path(name) for name in (ENGLISH, *VOCAB_FILES)] + [Path(__file__)]
+    sources = [data_path(name) for name in (ENGLISH, *VOCAB_FILES)] + [__file__]
     return cached("words", sources, _build_lists, _valid_lists)
 
 

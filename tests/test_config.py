@@ -28,7 +28,7 @@ def test_readout_toml_found_walking_up_from_the_checked_path(tmp_path):
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     file = write(deep / "x.txt", "text")
-    assert find_config(str(file)) == tmp_path / "readout.toml"
+    assert find_config(str(file)) == str(tmp_path / "readout.toml")
     assert load_config(start=str(file)).ignore == ("TY009",)
 
 
@@ -37,7 +37,7 @@ def test_pyproject_only_with_a_tool_readout_table(tmp_path):
     inner = tmp_path / "inner"
     inner.mkdir()
     write(inner / "pyproject.toml", '[project]\nname = "other"\n')  # not ours: the walk goes on up
-    assert find_config(str(inner)) == tmp_path / "pyproject.toml"
+    assert find_config(str(inner)) == str(tmp_path / "pyproject.toml")
     assert load_config(start=str(inner)).select == ("ST", "FN")
 
 

@@ -114,9 +114,9 @@ def test_default_cache_folder_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.delenv("READOUT_CACHE_DIR", raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert resources.cache_dir() == tmp_path / "readout"
+    assert resources.cache_dir() == str(tmp_path / "readout")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
-    assert resources.cache_dir() == resources.Path(os.path.expanduser("~/.cache"), "readout")
+    assert resources.cache_dir() == os.path.join(os.path.expanduser("~/.cache"), "readout")
 
 
 def _word_lists():
@@ -208,3 +208,32 @@ def test_a_one_file_check_never_builds_the_whole_word_set(tmp_path):
     env = dict(os.environ, READOUT_CACHE_DIR=str(tmp_path))
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert run.stderr.splitlines()[-1] == "True"
+
+
+def test_check_imports_neither_pathlib_nor_shutil(tmp_path):
+    # -S: without site, whose editable-install hook imports pathlib itself.
+    code = ("import sys; from convert.cli import main; main(['check', '--exit-zero', %r]); "
+            "print(' '.join(sorted(sys.modules)), file=sys.stderr)" % SEED)
+    env = dict(os.environ, READOUT_CACHE_DIR=str(tmp_path))
+    for _ in range(2):  # the run that writes the caches may import more; the next one may not
+        run = subprocess.run([sys.executable, "-S", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                             check=True)
+    loaded = set(run.stderr.splitlines()[-1].split())
+    assert "convert.lint" in loaded
+    for name in ("pathlib", "shutil", "urllib.parse", "tempfile"):
+        assert name not in loaded, name
+
+
+def test_help_is_as_wide_as_shutil_says(monkeypatch):
+    import shutil
+
+    from convert import cli
+
+    for columns in ("100", "60", "0", "junk"):
+        monkeypatch.setenv("COLUMNS", columns)
+        cli.terminal_width.cache_clear()
+        assert cli.terminal_width() == shutil.get_terminal_size().columns
+    monkeypatch.setenv("COLUMNS", "72")
+    cli.terminal_width.cache_clear()
+    assert max(len(line) for line in cli.build_parser().format_help().splitlines()) <= 70
+    cli.terminal_width.cache_clear()
