@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from typing import NamedTuple
 
 from .errors import ConfigError
 from .problem import SEVERITIES
+from .record import Record
 
 HOUSE_MARKER = "[Provisional translation]"
 FAIL_LEVELS = SEVERITIES
@@ -52,7 +52,7 @@ KEYS: dict[str, tuple[str, str]] = {
 }
 
 
-class Config(NamedTuple):
+class Config(Record):
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()

@@ -18,16 +18,16 @@ retried one by one and only those that keep the structure are applied.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import NamedTuple
 
 from .errors import InputError
 from .parse import decode, parse_text
 from .parse.reading import normalize_newlines
+from .record import Record
 
 MAX_ROUNDS = 10
 
 
-class FixResult(NamedTuple):
+class FixResult(Record):
     path: str
     original: bytes
     fixed: bytes

@@ -10,13 +10,14 @@ definitions, captions and other residue where the source had them.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from .record import Record
+
 
 SCHEMA_VERSION = "1.0"
 NAMESPACE = "urn:readout:document:1"
 
 
-class Span(NamedTuple):
+class Span(Record):
     """Character offsets ``[start, end)`` and 1-based line/column (end exclusive)."""
 
     start: int
@@ -27,7 +28,7 @@ class Span(NamedTuple):
     end_column: int
 
 
-class Mark(NamedTuple):
+class Mark(Record):
     """An inline annotation over ``text[start:end]`` of the block that owns it.
 
     ``kind`` is ``footnote-ref`` (``marker``, ``term`` and, when the marker
@@ -43,7 +44,7 @@ class Mark(NamedTuple):
     target: str | None = None
 
 
-class Residue(NamedTuple):
+class Residue(Record):
     """Web residue that is not content: breadcrumbs, site labels, footer links."""
 
     kind: str
@@ -51,31 +52,31 @@ class Residue(NamedTuple):
     span: Span
 
 
-class Title(NamedTuple):
+class Title(Record):
     text: str
     qualifier: str | None
     span: Span
 
 
-class DateLine(NamedTuple):
+class DateLine(Record):
     text: str
     value: str | None  # ISO 8601 date
     span: Span
 
 
-class TranslationMarker(NamedTuple):
+class TranslationMarker(Record):
     text: str
     span: Span
 
 
-class Extent(NamedTuple):
+class Extent(Record):
     """Offsets ``[start, end)`` of a phrase inside its block's text."""
 
     start: int
     end: int
 
 
-class Participant(NamedTuple):
+class Participant(Record):
     name: str  # as printed, honorific included: "H.E. Mr. Jens Stoltenberg"
     honorific: str | None
     given_name: str | None
@@ -85,7 +86,7 @@ class Participant(NamedTuple):
     extent: Extent
 
 
-class Event(NamedTuple):
+class Event(Record):
     kind: str  # "meeting", "working dinner", "telephone talk", ...
     date: str | None  # ISO date, local
     start_text: str | None  # as printed: "8:35 a.m."
@@ -99,14 +100,14 @@ class Event(NamedTuple):
     extent: Extent
 
 
-class Item(NamedTuple):
+class Item(Record):
     number: str | None  # as printed: "(a)"
     text: str
     span: Span
     marks: tuple[Mark, ...] = ()
 
 
-class Paragraph(NamedTuple):
+class Paragraph(Record):
     """A body block. ``kind``: text, quote, subheading, bullet or residue.
 
     For ``residue`` paragraphs ``residue`` names what it is (caption, link...).
@@ -121,7 +122,7 @@ class Paragraph(NamedTuple):
     residue: str | None = None
 
 
-class Section(NamedTuple):
+class Section(Record):
     """A numbered section; ``number`` None for the unnumbered run of paragraphs.
 
     When ``number`` is set and ``heading`` is None the section is a numbered
@@ -135,7 +136,7 @@ class Section(NamedTuple):
     marks: tuple[Mark, ...] = ()  # marks inside the heading
 
 
-class Lead(NamedTuple):
+class Lead(Record):
     text: str
     span: Span
     marks: tuple[Mark, ...]
@@ -145,7 +146,7 @@ class Lead(NamedTuple):
     unresolved: tuple[str, ...]  # facts the reader saw but could not derive
 
 
-class Footnote(NamedTuple):
+class Footnote(Record):
     id: str  # "fn1": unique, in order of definition
     marker: str  # "*1"
     label: str  # as printed: "(*1)"
@@ -155,7 +156,7 @@ class Footnote(NamedTuple):
     span: Span
 
 
-class Source(NamedTuple):
+class Source(Record):
     path: str
     sha256: str
     encoding: str = "utf-8"
@@ -163,7 +164,7 @@ class Source(NamedTuple):
     newline: str = "lf"  # lf, crlf, cr or mixed
 
 
-class Document(NamedTuple):
+class Document(Record):
     id: str
     source: Source
     header: tuple[Residue, ...] = ()

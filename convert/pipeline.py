@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from .errors import SchemaError
 from .model import Document, Source
 from .parse import decode, make_id, parse_text
+from .record import Record
 from .sources import Limits, check_line_length
 
 
-class Converted(NamedTuple):
+class Converted(Record):
     doc: Document
     text: str  # decoded source, newlines normalized
     json: bytes | None

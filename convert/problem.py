@@ -9,14 +9,15 @@ code), so output order never depends on the order rules ran in. A
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from .record import Record
+
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 SAFETIES = ("safe", "unsafe")
 
 
-class Edit(NamedTuple):
+class Edit(Record):
     """Replace ``text[start:end]`` of the decoded source with ``replacement``."""
 
     start: int
@@ -24,7 +25,7 @@ class Edit(NamedTuple):
     replacement: str
 
 
-class _FixFields(NamedTuple):
+class _FixFields(Record):
     edits: tuple[Edit, ...]
     safety: str = "safe"  # "safe": --fix applies it; "unsafe": shown, never applied
 
@@ -52,7 +53,7 @@ def replace(start: int, end: int, replacement: str, safety: str = "safe") -> Fix
     return Fix((Edit(start, end, replacement),), safety)
 
 
-class _ProblemFields(NamedTuple):
+class _ProblemFields(Record):
     path: str
     line: int
     column: int

@@ -12,9 +12,9 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
 
 from .errors import InputError
+from .record import Record
 
 # --max-bytes for a readout. Real ones are 2 to 100 KB; the cost of a text is in
 # its blocks, and a hostile megabyte of "1.\n" lines (350,000 sections) takes
@@ -31,7 +31,7 @@ MAX_LINE = 20_000
 SUFFIXES = (".txt",)
 
 
-class Limits(NamedTuple):
+class Limits(Record):
     max_bytes: int = MAX_BYTES
     max_line: int = MAX_LINE
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
 
+from ..record import Record
 from ..sources import Limits
 
 # Below this many files a pool costs more (forking, pickling results) than it saves.
@@ -26,7 +26,7 @@ CHUNK_SIZE = 16
 MAX_CHUNK_SIZE = 128
 
 
-class Options(NamedTuple):
+class Options(Record):
     encoding: str | None = None
     fix: bool = False
     diff: bool = False

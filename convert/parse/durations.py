@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from .. import regex
+from ..record import Record
 from .timeexpr import (
     DATE_PATTERN, JAPAN_OFFSET, LocalJapanPair, TimeExpr, format_offset, resolve_offset,
 )
@@ -58,7 +58,7 @@ _ADJECTIVAL = regex.compile(rf"(?<![\w-])(?P<adj>{_NUM})-\Z")
 _INTROS = ("for ", "For ", "lasting ", "totalling ", "totaling ", "for\u00a0")
 
 
-class Duration(NamedTuple):
+class Duration(Record):
     start: int  # the whole phrase, "for" included
     end: int
     text: str  # as printed without "for": "approximately 25 minutes"
@@ -136,7 +136,7 @@ def _at(text: str, cue: int) -> Duration | None:
 
 # --- Printed dates -----------------------------------------------------------------
 
-class PrintedDate(NamedTuple):
+class PrintedDate(Record):
     """A date as printed in the lead ("On Sunday, June 16," gives June 16), year None when not printed."""
 
     start: int

@@ -18,10 +18,9 @@ and only tried where a literal cue found by ``str.find`` stands.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from .. import regex
 from ..model import Event, Extent, Lead, Mark, Span
+from ..record import Record
 from .durations import Timing, event_date, find_dates, find_timings, in_bracket, iso_date, iso_duration, start_facts
 from .timeexpr import find_local_japan_pairs, find_times
 
@@ -65,7 +64,7 @@ _JAPAN_PLACES = frozenset(("Japan Tokyo Hiroshima Osaka Kyoto Yokohama Nagoya Ko
                            "Akasaka Iikura").split())
 
 
-class _Slot(NamedTuple):
+class _Slot(Record):
     kind: str
     start: int
     end: int
@@ -95,7 +94,7 @@ def read_lead(text: str, span: Span, marks: tuple[Mark, ...], date: str | None, 
 
 # --- Event kinds ------------------------------------------------------------
 
-class _Kind(NamedTuple):
+class _Kind(Record):
     kind: str
     start: int
     end: int

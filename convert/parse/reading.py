@@ -35,10 +35,10 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from typing import NamedTuple
 
 from .. import regex
 from ..errors import InputError
+from ..record import Record
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -79,7 +79,7 @@ _JAPANESE = regex.compile("[\u3000-\u30ff\uff01-\uff5e\uffe0-\uffe6]|[\u4e00-\u9
 _CP1252 = "cp1252"
 
 
-class Decoded(NamedTuple):
+class Decoded(Record):
     text: str  # newlines normalized to "\n", BOM removed
     encoding: str
     bom: bool

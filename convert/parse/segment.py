@@ -7,13 +7,13 @@ a line whose shape is unknown becomes a plain paragraph.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from .. import regex
 from ..model import (
     DateLine, Document, Footnote, Item, Lead, Paragraph, Residue, Section, Source, Span, Title,
     TranslationMarker,
 )
+from ..record import Record
 from . import patterns as P
 from .inline import find_marks
 
@@ -32,7 +32,7 @@ _LONG_LINE = 160  # longer lines after the date line are body text
 _LONG_TITLE = 300  # the longest line taken as a title before the date line
 
 
-class Line(NamedTuple):
+class Line(Record):
     text: str
     span: Span
 

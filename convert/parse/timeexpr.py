@@ -21,9 +21,9 @@ Validity decisions (documented because rules rely on them):
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from .. import regex
+from ..record import Record
 
 # Starts with a digit so the engine skips ahead fast; needs a minute or a meridiem.
 _MERIDIEM = r"\s?\.?\s?(?P<{}>[aApP](?:\.\s?[mM](?![a-zA-Z])\.?|[mM](?![a-zA-Z])))"
@@ -42,7 +42,7 @@ _TIME_LEADS = frozenset((
 _NOTATIONS = {(True, False): "a.m.", (True, True): "A.M.", (False, False): "am", (False, True): "AM"}
 
 
-class TimeExpr(NamedTuple):
+class TimeExpr(Record):
     start: int  # offsets in the text searched
     end: int
     text: str  # as printed
@@ -161,7 +161,7 @@ def month_number(name: str) -> int:
     return next(n for full, n in MONTH_NUMBER.items() if full.startswith(key))
 
 
-class LocalJapanPair(NamedTuple):
+class LocalJapanPair(Record):
     """A time with its zone wording.
 
     ``kind``: ``local+japan`` (a local time and the Japan time beside it),

@@ -13,9 +13,10 @@ the family.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from ..problem import SEVERITIES, Fix
+from ..record import Record
 
 CATEGORIES = {
     "ST": "structure",
@@ -31,7 +32,7 @@ CATEGORIES = {
 RESERVED = {"ST000"}
 
 
-class Finding(NamedTuple):
+class Finding(Record):
     start: int  # offsets in the decoded document text
     end: int
     message: str

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from .. import regex
 from ..model import Document, Mark
+from ..record import Record
 
 PROSE_KINDS = frozenset({"title", "lead", "heading", "paragraph", "item", "footnote"})
 # A closing punctuation mark, possibly followed by closing quotes or brackets.
@@ -31,7 +31,7 @@ _DANGLING = regex.compile(
 _LAST_WORD = regex.compile(r"([A-Za-z]+)\W*$")
 
 
-class Block(NamedTuple):
+class Block(Record):
     """A unit of text with its absolute start offset in the document text.
 
     A named tuple, not a dataclass: a document has dozens and they are built

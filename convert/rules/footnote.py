@@ -9,17 +9,17 @@ definitions, so missing ones are not reported there.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from .. import regex
 from ..problem import Edit, Fix
+from ..record import Record
 from .base import Finding, Rule, register
 
 _WINDOW = 80  # characters before a marker searched for its term
 _NON_WORD = regex.compile(r"[^\w]+")
 
 
-class Ref(NamedTuple):
+class Ref(Record):
     marker: str  # "*1"
     term: str | None  # the term just before it, as the parser read it
     target: str | None  # footnote id, None when undefined

@@ -20,9 +20,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from functools import cache, cached_property
-from typing import NamedTuple
 
 from .. import regex
+from ..record import Record
 from ..words import (
     HYPHEN_PREFIXES, dictionary_names, field_terms, function_words, is_known, known_words, misspellings,
     people,
@@ -45,7 +45,7 @@ _DIRTY: dict[str, tuple[tuple[int, int, str, str], ...]] = {}
 _MEMO_LIMIT = 300_000
 
 
-class Suspect(NamedTuple):
+class Suspect(Record):
     start: int  # absolute offsets of the word in the document text
     end: int
     text: str  # as printed, possessive 's left out

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from .. import regex
+from ..record import Record
 from .base import Finding, Rule, register
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
@@ -160,7 +160,7 @@ def _levels(sequence: list[Number]) -> list[list[Number]]:
     return levels
 
 
-class Slip(NamedTuple):
+class Slip(Record):
     number: Number  # the number reported (for a run-in: the one whose text holds it)
     kind: str  # "gap", "back", "repeat", "run-in"
     expected: int
