@@ -7,8 +7,8 @@ Builds the corpus from the seeds and tests/corpus, varying dates, names,
 paragraphs and footnotes so every document is distinct, in a temporary
 folder. For each size and worker count it runs the archive in a fresh
 process (so peak memory is that run's alone) and prints documents per second,
-peak resident memory of the parent and of the largest worker, and the time of
-a second, incremental run over the unchanged inputs.
+peak resident memory of the parent and of the largest worker, their CPU time,
+and the time of a second, incremental run over the unchanged inputs.
 """
 
 from __future__ import annotations
@@ -80,8 +80,9 @@ from convert.archive.build import Options, build
 t = time.monotonic()
 s = build(Options(sources=[sys.argv[1]], root=sys.argv[2], jobs=int(sys.argv[3]), validate=sys.argv[4] == "1",
                   progress=False))
-print(time.monotonic() - t, s.converted, s.unchanged, s.failures,
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(time.monotonic() - t, s.converted, s.unchanged, s.failures, me.ru_maxrss, children.ru_maxrss,
+      me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime)
 """
 
 
@@ -89,9 +90,10 @@ def run_once(corpus: Path, out: Path, jobs: int, validate: bool) -> dict:
     done = subprocess.run([sys.executable, "-c", _RUN, str(corpus), str(out), str(jobs), "1" if validate else "0"],
                           check=True,
                           capture_output=True, text=True)
-    seconds, converted, unchanged, failures, self_kb, child_kb = done.stdout.split()
+    seconds, converted, unchanged, failures, self_kb, child_kb, self_cpu, child_cpu = done.stdout.split()
     return {"seconds": float(seconds), "converted": int(converted), "unchanged": int(unchanged),
-            "failures": int(failures), "parent_mb": int(self_kb) / 1024, "worker_mb": int(child_kb) / 1024}
+            "failures": int(failures), "parent_mb": int(self_kb) / 1024, "worker_mb": int(child_kb) / 1024,
+            "parent_cpu": float(self_cpu), "worker_cpu": float(child_cpu)}
 
 
 def main() -> None:
@@ -100,6 +102,10 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-validate", action="store_true", help="archive with --no-validate")
     parser.add_argument("--keep", metavar="DIR", help="build the corpus here and keep it (reused when present)")
+    parser.add_argument("--keep-archives", action="store_true",
+                        help="leave each archive behind (in a folder of its own) instead of deleting it: on ext4, "
+                             "files created within minutes of a large delete cost many times more (the allocator "
+                             "skips recently freed inodes), which the next run would pay")
     args = parser.parse_args()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="readout-bench-"))
     try:
@@ -111,6 +117,8 @@ def main() -> None:
                 print(f"corpus of {size} documents made in {time.monotonic() - t:.1f}s", file=sys.stderr)
             for jobs in args.jobs:
                 out = work / f"archive-{size}-{jobs}"
+                if args.keep_archives:
+                    out = out.with_name(f"{out.name}-{time.strftime('%Y%m%d-%H%M%S')}")
                 shutil.rmtree(out, ignore_errors=True)
                 # Let the file system finish deleting the last archive, so this run does not pay for it.
                 os.sync()
@@ -120,11 +128,14 @@ def main() -> None:
                 row = {"documents": size, "jobs": jobs, "validate": not args.no_validate, "first_s": round(first["seconds"], 2),
                        "docs_per_s": round(first["converted"] / first["seconds"]),
                        "parent_peak_mb": round(first["parent_mb"], 1), "worker_peak_mb": round(first["worker_mb"], 1),
+                       # CPU seconds, the parent's and all its workers': steadier than the time on a shared machine
+                       "parent_cpu_s": round(first["parent_cpu"], 1), "workers_cpu_s": round(first["worker_cpu"], 1),
                        "incremental_s": round(second["seconds"], 2),
                        "incremental_pct": round(100 * second["seconds"] / first["seconds"], 1),
                        "reconverted": second["converted"], "failures": first["failures"]}
                 print(json.dumps(row), flush=True)
-                shutil.rmtree(out, ignore_errors=True)
+                if not args.keep_archives:
+                    shutil.rmtree(out, ignore_errors=True)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
