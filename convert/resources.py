@@ -85,7 +85,7 @@ def read_cache(name: str, sources: Iterable[str], valid: Callable[[object], bool
     if folder is None:
         return None
     try:
-        with open(os.path.join(folder, f"{name}.marshal"), "rb") as handle:
+        with open(_cache_file(folder, name), "rb") as handle:
             if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
                 return None
             data = handle.read()
@@ -108,9 +108,25 @@ def write_cache(name: str, sources: Iterable[str], value: object) -> None:
 
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)  # private: marshal is not safe against crafted data
-        write_atomic(os.path.join(folder, f"{name}.marshal"), _key(sources) + marshal.dumps(value))
+        write_atomic(_cache_file(folder, name), _key(sources) + marshal.dumps(value))
     except (OSError, ValueError):  # ValueError: a value marshal cannot write
         pass
+
+
+def _cache_file(folder: str, name: str) -> str:
+    """``NAME-TAG.marshal``: each installation and Python has files of its own.
+
+    Two installations (a virtual environment and pre-commit's, say) sharing
+    one file would each find the other's stale and rebuild it at every run.
+    """
+    return os.path.join(folder, f"{name}-{_install_tag()}.marshal")
+
+
+@cache
+def _install_tag() -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{_PACKAGE}\0{sys.version}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def _key(sources: Iterable[str]) -> bytes:

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -80,7 +81,7 @@ def test_damaged_code_compiles_afresh(fresh, monkeypatch):
 def test_a_corrupt_or_foreign_cache_file_is_ignored(fresh, monkeypatch):
     regex.compile("abc")
     regex.save()
-    (fresh / "patterns.marshal").write_bytes(b"garbage")
+    Path(resources._cache_file(str(fresh), "patterns")).write_bytes(b"garbage")
     _reload(monkeypatch)
     assert regex.compile("abc") == re.compile("abc") and regex._entries == {("abc", 0): regex._entries[("abc", 0)]}
     resources.write_cache("patterns", (), (("another engine", 1), {("abc", 0): (0, [], 0, {}, ())}))
@@ -91,12 +92,12 @@ def test_a_corrupt_or_foreign_cache_file_is_ignored(fresh, monkeypatch):
 def test_nothing_is_written_when_nothing_was_new(fresh, monkeypatch):
     regex.compile("abc")
     regex.save()
-    stamp = (fresh / "patterns.marshal").stat().st_mtime_ns
+    stamp = Path(resources._cache_file(str(fresh), "patterns")).stat().st_mtime_ns
     _reload(monkeypatch)
     regex.compile("abc")
     assert not regex._changed
     regex.save()
-    assert (fresh / "patterns.marshal").stat().st_mtime_ns == stamp
+    assert Path(resources._cache_file(str(fresh), "patterns")).stat().st_mtime_ns == stamp
 
 
 def test_without_a_cache_folder_patterns_still_compile(monkeypatch):

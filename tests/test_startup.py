@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -57,7 +58,7 @@ def test_cache_is_built_once_then_read(cache, tmp_path):
     _, builds, load = _counting(tmp_path)
     assert load() == ("one",) and load() == ("one",)
     assert len(builds) == 1
-    assert (cache / "test.marshal").is_file()
+    assert Path(resources._cache_file(str(cache), "test")).is_file()
 
 
 def test_a_changed_source_rebuilds_the_cache(cache, tmp_path):
@@ -80,7 +81,7 @@ def test_a_new_package_version_rebuilds_the_cache(cache, tmp_path, monkeypatch):
 def test_a_corrupt_cache_is_ignored_and_replaced(cache, tmp_path, garbage):
     _, builds, load = _counting(tmp_path)
     load()
-    path = cache / "test.marshal"
+    path = Path(resources._cache_file(str(cache), "test"))
     path.write_bytes(path.read_bytes()[:-3] if garbage == "truncated" else garbage)
     assert load() == ("one",)
     assert load() == ("one",) and len(builds) == 2  # the bad file was replaced
@@ -132,7 +133,7 @@ def test_word_lists_are_the_same_with_and_without_cache(cache, monkeypatch, fres
     for _ in range(2):  # the run that writes the cache, then one that reads it
         _reload_words()
         assert _word_lists() == uncached
-    assert (cache / "words.marshal").is_file()
+    assert Path(resources._cache_file(str(cache), "words")).is_file()
 
 
 def test_word_cache_is_rebuilt_when_stale(cache, monkeypatch, fresh_words):
@@ -160,11 +161,12 @@ def test_check_output_is_the_same_cold_warm_and_uncached(tmp_path):
     paths = [str(p.relative_to(ROOT)) for p in SEEDS[:5]]
     uncached = _check("", *paths)
     cold = _check(str(tmp_path), *paths)
-    assert {p.name for p in tmp_path.iterdir()} == {"words.marshal", "patterns.marshal"}
+    names = {Path(resources._cache_file(str(tmp_path), n)).name for n in ("words", "patterns")}
+    assert {p.name for p in tmp_path.iterdir()} == names
     warm = _check(str(tmp_path), *paths)
     for run in (cold, warm):
         assert (run.stdout, run.stderr) == (uncached.stdout, uncached.stderr)
-    for name in ("words.marshal", "patterns.marshal"):
+    for name in names:
         (tmp_path / name).write_bytes(b"garbage")
     corrupt = _check(str(tmp_path), *paths)
     assert (corrupt.stdout, corrupt.stderr) == (uncached.stdout, uncached.stderr)
@@ -237,3 +239,16 @@ def test_help_is_as_wide_as_shutil_says(monkeypatch):
     cli.terminal_width.cache_clear()
     assert max(len(line) for line in cli.build_parser().format_help().splitlines()) <= 70
     cli.terminal_width.cache_clear()
+
+
+def test_two_installations_keep_their_own_cache_files(cache, tmp_path, monkeypatch):
+    _, builds, load = _counting(tmp_path)
+    load()
+    with monkeypatch.context() as other:
+        other.setattr(resources, "_PACKAGE", "/elsewhere/site-packages/convert")
+        resources._install_tag.cache_clear()
+        load()  # the other installation builds its own once...
+        load()
+    resources._install_tag.cache_clear()
+    load()  # ...and this one's file is still there, untouched
+    assert len(builds) == 2 and len(list(cache.iterdir())) == 2
