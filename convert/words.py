@@ -101,6 +101,8 @@ class WordSet(Set):
         self._all: frozenset[str] | None = None
 
     def __contains__(self, word) -> bool:
+        if self._all is not None:
+            return word in self._all
         key = word[:3]
         found = self._sets.get(key)
         if found is None:
@@ -119,8 +121,17 @@ class WordSet(Set):
             self._all = frozenset("\n".join(self._groups.values()).split("\n")) if self._groups else frozenset()
         return self._all
 
+    def __and__(self, other) -> frozenset[str]:
+        """``words & known``: one C-level intersection once the whole set is built (a suggestion builds it),
+        a lookup per word before."""
+        if self._all is not None:
+            return self._all.intersection(other)
+        return frozenset(w for w in other if w in self)
+
+    __rand__ = __and__
+
     @classmethod
-    def _from_iterable(cls, iterable) -> frozenset[str]:  # what set operations (known - other) return
+    def _from_iterable(cls, iterable) -> frozenset[str]:  # what other set operations (known - other) return
         return frozenset(iterable)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from .. import regex
 from ..record import Record
@@ -212,15 +212,14 @@ class Scan:
 
     @cached_property
     def _references(self) -> dict[str, list[str]]:
-        # Words a capitalised typo is measured against, by first letter: the
+        # The document's words a capitalised typo is measured against, by first
+        # letter (the field's title words are the other references): the
         # English words the document itself capitalises ("Chancellor",
-        # "President") and the field's title words, never names. A word the
-        # document only writes in lower case is no reference: "Takeo" is a
-        # name one edit from "taken".
+        # "President"), never names. A word the document only writes in lower
+        # case is no reference: "Takeo" is a name one edit from "taken".
         capitalised = {w.lower() for w in set(_CAPITALISED.findall(self.ctx.prose))}
-        found = {k: list(v) for k, v in _field_index().items()}
-        known = known_words()
-        for w in {w for w in capitalised if w in known} - dictionary_names() - people():
+        found: dict[str, list[str]] = {}
+        for w in sorted((capitalised & known_words()) - dictionary_names() - people()):
             found.setdefault(w[0], []).append(w)
         return found
 
@@ -235,28 +234,46 @@ class Scan:
         return memo[lower]
 
     def _nearest(self, lower: str) -> str | None:
-        size = len(lower)
-        letters = set(lower)
-        best, best_distance = None, 3
-        for ref in self._references.get(lower[0], ()):
-            if abs(len(ref) - size) > 2 or inflection_pair(lower, ref):
-                continue
-            if within_one_edit(lower, ref):
-                distance = 1
-            elif size >= 8 and (ref[:2] == lower[:2] or ref[-3:] == lower[-3:]) and len(set(ref) ^ letters) <= 4:
-                # Two edits only for long words; two edits change at most four letters of the
-                # alphabet used, a cheap filter before the distance table.
-                distance = edit_distance(lower, ref, 3)
-            else:
-                continue
-            if distance < best_distance:
-                best, best_distance = ref, distance
-        return best if best_distance <= 2 else None
+        best, distance = _nearest_field_word(lower)  # a field word wins a tie
+        mine, my_distance = _closest(lower, self._references.get(lower[0], ()))
+        if my_distance < distance:
+            best, distance = mine, my_distance
+        return best if distance <= 2 else None
 
     @cached_property
     def capitalised(self) -> Counter:
         """How often each capitalised word (lower-cased) stands in the text: names and their variants."""
         return Counter(w.lower() for w in _CAPITALISED.findall(self.ctx.prose))
+
+
+@lru_cache(maxsize=4096)
+def _nearest_field_word(lower: str) -> tuple[str | None, int]:
+    """The field's title word nearest ``lower`` and its distance (3: none within two edits).
+
+    The same in every document, so remembered: most of a capitalised name's
+    measuring is against these hundreds of words."""
+    return _closest(lower, _field_index().get(lower[0], ()))
+
+
+def _closest(lower: str, references) -> tuple[str | None, int]:
+    """The first of ``references`` nearest ``lower`` within two edits, and its distance (3 when none is)."""
+    size = len(lower)
+    letters = set(lower)
+    best, best_distance = None, 3
+    for ref in references:
+        if abs(len(ref) - size) > 2 or inflection_pair(lower, ref):
+            continue
+        if within_one_edit(lower, ref):
+            distance = 1
+        elif size >= 8 and (ref[:2] == lower[:2] or ref[-3:] == lower[-3:]) and len(set(ref) ^ letters) <= 4:
+            # Two edits only for long words; two edits change at most four letters of the
+            # alphabet used, a cheap filter before the distance table.
+            distance = edit_distance(lower, ref, 3)
+        else:
+            continue
+        if distance < best_distance:
+            best, best_distance = ref, distance
+    return best, best_distance
 
 
 @cache
