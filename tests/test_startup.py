@@ -200,6 +200,8 @@ def test_a_lookup_builds_only_its_group(fresh_words):
     known = words.known_words()
     assert "meeting" in known and "cooperation" in known and "qqq" not in known
     assert set(known._sets) == {"mee", "coo", "qqq"} and known._all is None  # no whole set built
+    doc = frozenset({"meeting", "unlistedword", "cooperation"})
+    assert doc & known == frozenset({"meeting", "cooperation"}) == known & doc and known._all is None
     assert words.is_known("meetings") and known._all is None
 
 
