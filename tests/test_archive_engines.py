@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import convert.archive.engines as engines
@@ -34,3 +35,13 @@ def test_tasks_in_flight_stay_bounded_with_one_slot_a_chunk(tmp_path, monkeypatc
         assert len(pulled) - seen <= bound + 1  # + the task pulled while waiting for its slot
     assert seen == 1000
     assert len(acquired) == 1000 // chunk  # a slot a chunk, not one a task
+
+
+def test_the_parent_collects_less_often_while_results_stream_in(tmp_path) -> None:
+    before = gc.get_threshold()
+    tasks = (Task(f"missing-{n}.txt", f"missing-{n}", str(tmp_path / f"missing-{n}.txt")) for n in range(100))
+    during = set()
+    for _ in engines.run(tasks, root=str(tmp_path), jobs=2, chunk_size=4):
+        during.add(gc.get_threshold()[0])
+    assert during == {engines.YOUNG_THRESHOLD}
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0  # as it was once the pool is done
