@@ -78,6 +78,8 @@ def _parts(pattern: str, flags: int, expected: re.Pattern) -> tuple | None:
 
 def _remember(key: tuple, parts: tuple) -> None:
     global _changed
+    if len(_entries) >= 2 * _MAX_ENTRIES:
+        return  # a long-lived process compiling pattern after pattern: keep memory bounded
     if not _changed:
         import atexit
 

@@ -123,3 +123,10 @@ def test_a_full_cache_keeps_only_what_the_last_run_used(fresh, monkeypatch):
     regex.save()
     _reload(monkeypatch)
     assert set(regex._load()) == {("x4", 0), ("new", 0)}
+
+
+def test_memory_stays_bounded_in_a_long_lived_process(fresh, monkeypatch):
+    monkeypatch.setattr(regex, "_MAX_ENTRIES", 3)
+    for n in range(20):
+        assert regex.compile(f"y{n}") == re.compile(f"y{n}")
+    assert len(regex._entries) == 6
