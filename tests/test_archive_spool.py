@@ -90,3 +90,23 @@ def test_spool_reads_back_what_it_was_given(tmp_path: Path) -> None:
     spool.close()
     assert list(tmp_path.iterdir()) == []  # nothing left behind
 
+
+
+def test_a_named_spool_is_one_the_sweep_removes(tmp_path: Path, monkeypatch) -> None:
+    """Where the system cannot make an unnamed file (Windows), a killed run's spool is left for the sweep."""
+    import os
+    import tempfile
+
+    import convert.archive.spool as spool_module
+    from convert.archive.writer import is_temp
+
+    made = []
+
+    def named(**kwargs):
+        handle = tempfile.NamedTemporaryFile(**kwargs)
+        made.append(os.path.basename(handle.name))
+        return handle
+
+    monkeypatch.setattr(spool_module.tempfile, "TemporaryFile", named)
+    Spool(str(tmp_path)).close()
+    assert len(made) == 1 and is_temp(made[0])

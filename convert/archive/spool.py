@@ -25,6 +25,8 @@ import re
 import tempfile
 from typing import BinaryIO
 
+from .writer import TMP_SUFFIX
+
 SPOOL_TABLE = "CREATE TABLE scan.spool (id TEXT PRIMARY KEY, offset INTEGER NOT NULL, length INTEGER NOT NULL);"
 _INSERT = "INSERT OR REPLACE INTO scan.spool (id, offset, length) VALUES (?, ?, ?)"
 # Canonical JSON starts with these two keys, in this order; ids are [a-z0-9._-], never escaped.
@@ -37,7 +39,10 @@ class Spool:
 
     def __init__(self, folder: str) -> None:
         # A large buffer: with the default 8 KB nearly every line was a write call of its own (35 us each).
-        self._file: BinaryIO = tempfile.TemporaryFile(dir=folder, buffering=1024 * 1024)
+        # Named like the archive's temporary files where the system must give it a name (Windows), so the
+        # sweep of the next run removes one that a killed run left.
+        self._file: BinaryIO = tempfile.TemporaryFile(dir=folder, prefix=".spool.", suffix=TMP_SUFFIX,
+                                                      buffering=1024 * 1024)
         self._end = 0
         self._pending: list[tuple[str, int, int]] = []
 
