@@ -38,3 +38,12 @@ def test_windows_and_posix_spellings_meet() -> None:
 def test_any_path_made_of_odd_parts(parts: list[str]) -> None:
     path = "/".join(parts)
     assert make_id(path) == _reference(path)
+
+
+def test_a_drive_relative_windows_path_names_its_file(monkeypatch) -> None:
+    import convert.parse as parse
+
+    monkeypatch.setattr(parse, "_WINDOWS", True)
+    assert make_id("C:readout.txt") == make_id("D:\\x\\readout.txt") == "readout"
+    monkeypatch.setattr(parse, "_WINDOWS", False)
+    assert make_id("C:readout.txt") == "c-readout"  # on POSIX "C:" is part of the name, as PurePosixPath says

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 
@@ -14,6 +15,7 @@ from .segment import segment
 _UNSAFE = re.compile(r"[^a-z0-9._-]+")
 _MAX_ID = 120  # the schema's limit; with ".json" still far below any file system's name limit
 _HASH = 12  # hex digits of a name's hash added to an id
+_WINDOWS = os.name == "nt"
 # Names Windows reserves whatever the extension.
 _RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 
@@ -37,6 +39,8 @@ def make_id(path: str, sha256: str = "") -> str:
     # scan calls this once a file (2.3 us a call with PurePath, 1 us now). Empty and "." components do not
     # count, so "a/b/" and "a/b/." name "b".
     path = path.replace("\\", "/")
+    if _WINDOWS and path[1:2] == ":":
+        path = path[2:]  # "C:readout.txt": PureWindowsPath's name leaves the drive out
     stem = path.rpartition("/")[2]
     if not stem or stem == ".":
         stem = next((part for part in reversed(path.split("/")) if part and part != "."), "")
