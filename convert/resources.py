@@ -60,7 +60,7 @@ def cache_dir() -> str | None:
 
 
 def cached(name: str, sources: Iterable[str], build: Callable[[], object], valid: Callable[[object], bool]):
-    """``build()``, or what it returned last time, kept in the cache folder as ``NAME.marshal``.
+    """``build()``, or what it returned last time, kept in the cache folder (see :func:`_cache_file`).
 
     A missing, stale, corrupt or unwritable cache only costs the build; it
     never changes the result.
