@@ -9,8 +9,9 @@ code), so output order never depends on the order rules ran in. A
 
 from __future__ import annotations
 
-from .record import Record
+import operator
 
+from .record import Record
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -71,6 +72,15 @@ class _ProblemFields(Record):
 _IDENTITY = 7  # path, line, column, end_line, end_column, code, message
 
 
+def _on_identity(compare):
+    """A comparison of two problems' first seven fields (the tuple's own would compare them all)."""
+    def method(self, other):
+        return compare(self[:_IDENTITY], other[:_IDENTITY]) if isinstance(other, Problem) else NotImplemented
+
+    method.__name__ = f"__{compare.__name__}__"
+    return method
+
+
 class Problem(_ProblemFields):
     """A problem is its position, code and message: two that differ only in
     severity, category, offsets or fix are the same problem, and problems
@@ -78,23 +88,12 @@ class Problem(_ProblemFields):
 
     __slots__ = ()
 
-    def __eq__(self, other):
-        return self[:_IDENTITY] == other[:_IDENTITY] if isinstance(other, Problem) else NotImplemented
-
-    def __ne__(self, other):
-        return self[:_IDENTITY] != other[:_IDENTITY] if isinstance(other, Problem) else NotImplemented
-
-    def __lt__(self, other):
-        return self[:_IDENTITY] < other[:_IDENTITY] if isinstance(other, Problem) else NotImplemented
-
-    def __le__(self, other):
-        return self[:_IDENTITY] <= other[:_IDENTITY] if isinstance(other, Problem) else NotImplemented
-
-    def __gt__(self, other):
-        return self[:_IDENTITY] > other[:_IDENTITY] if isinstance(other, Problem) else NotImplemented
-
-    def __ge__(self, other):
-        return self[:_IDENTITY] >= other[:_IDENTITY] if isinstance(other, Problem) else NotImplemented
+    __eq__ = _on_identity(operator.eq)
+    __ne__ = _on_identity(operator.ne)
+    __lt__ = _on_identity(operator.lt)
+    __le__ = _on_identity(operator.le)
+    __gt__ = _on_identity(operator.gt)
+    __ge__ = _on_identity(operator.ge)
 
     def __hash__(self) -> int:
         return hash(self[:_IDENTITY])

@@ -25,7 +25,7 @@ try:
 
     _TAG = (_sre.MAGIC, _sre.CODESIZE)
 except (ImportError, AttributeError):  # another Python: compile as re does
-    _sre = None
+    _sre = _TAG = None
 
 _NAME = "patterns"
 # Patterns built at run time (from configuration) pass here too; past this

@@ -172,12 +172,21 @@ def test_check_output_is_the_same_cold_warm_and_uncached(tmp_path):
     assert (corrupt.stdout, corrupt.stderr) == (uncached.stdout, uncached.stderr)
 
 
+def _after_check(cache: Path, expression: str, *python_options: str) -> str:
+    """What ``expression`` prints after a one-file check in a fresh interpreter (with ``python_options``)."""
+    code = ("import sys\nfrom convert import words\nfrom convert.cli import main\n"
+            f"main(['check', '--exit-zero', {SEED!r}])\nprint({expression}, file=sys.stderr)")
+    env = dict(os.environ, READOUT_CACHE_DIR=str(cache))
+    run = subprocess.run([sys.executable, *python_options, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                         text=True, check=True)
+    return run.stderr.splitlines()[-1]
+
+
+_MODULES = "' '.join(sorted(sys.modules))"
+
+
 def test_check_imports_nothing_it_does_not_use(tmp_path):
-    code = ("import sys; from convert.cli import main; main(['check', '--exit-zero', %r]); "
-            "print(' '.join(sorted(sys.modules)), file=sys.stderr)" % SEED)
-    env = dict(os.environ, READOUT_CACHE_DIR=str(tmp_path))
-    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-    loaded = set(run.stderr.splitlines()[-1].split())
+    loaded = set(_after_check(tmp_path, _MODULES).split())
     for name in ("lxml", "jsonschema", "jsonschema_rs", "convert.xmlschema", "convert.schema",
                  "convert.archive.engines", "convert.commands.archive", "convert.commands.validate",
                  "convert.commands.render", "convert.commands.rules", "convert.report.sarif",
@@ -206,23 +215,13 @@ def test_a_lookup_builds_only_its_group(fresh_words):
 
 
 def test_a_one_file_check_never_builds_the_whole_word_set(tmp_path):
-    code = ("from convert.cli import main; from convert import words; import sys\n"
-            "try:\n    main(['check', '--exit-zero', %r])\nexcept SystemExit:\n    pass\n"
-            "print(words.known_words()._all is None, file=sys.stderr)" % SEED)
-    env = dict(os.environ, READOUT_CACHE_DIR=str(tmp_path))
-    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-    assert run.stderr.splitlines()[-1] == "True"
+    assert _after_check(tmp_path, "words.known_words()._all is None") == "True"
 
 
 def test_check_imports_neither_pathlib_nor_shutil(tmp_path):
     # -S: without site, whose editable-install hook imports pathlib itself.
-    code = ("import sys; from convert.cli import main; main(['check', '--exit-zero', %r]); "
-            "print(' '.join(sorted(sys.modules)), file=sys.stderr)" % SEED)
-    env = dict(os.environ, READOUT_CACHE_DIR=str(tmp_path))
-    for _ in range(2):  # the run that writes the caches may import more; the next one may not
-        run = subprocess.run([sys.executable, "-S", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                             check=True)
-    loaded = set(run.stderr.splitlines()[-1].split())
+    _after_check(tmp_path, "''", "-S")  # the run that writes the caches may import more; the next one may not
+    loaded = set(_after_check(tmp_path, _MODULES, "-S").split())
     assert "convert.lint" in loaded
     for name in ("pathlib", "shutil", "urllib.parse", "tempfile"):
         assert name not in loaded, name

@@ -127,15 +127,13 @@ def _readable(raw: bytes, path: str, encoding: str | None) -> bool:
 
 def check_files(paths: list[str], config, options: Options, jobs: int | None = None) -> Iterator[Outcome]:
     """The outcome of every path, in the order given, on ``jobs`` processes (default: every core)."""
-    if jobs == 1 or len(paths) < POOL_THRESHOLD:
-        return _serial(paths, config, options)
-    if not jobs:
+    if not jobs and len(paths) >= POOL_THRESHOLD:
         # Imported only for a pool: archive.engines costs a one-file check several milliseconds.
         from ..archive.engines import default_jobs
 
         jobs = default_jobs()
-        if jobs == 1:
-            return _serial(paths, config, options)
+    if jobs == 1 or len(paths) < POOL_THRESHOLD:
+        return _serial(paths, config, options)
     return _pool(paths, config, options, min(jobs, len(paths) // CHUNK_SIZE or 1))
 
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import unicodedata
 
+from .. import regex
 from ..model import Document, Source
 from .link import link_footnotes
 from .reading import decode, normalize_newlines, newline_style
 from .segment import segment
 
-_UNSAFE = re.compile(r"[^a-z0-9._-]+")
+_UNSAFE = regex.compile(r"[^a-z0-9._-]+")
 _MAX_ID = 120  # the schema's limit; with ".json" still far below any file system's name limit
 _HASH = 12  # hex digits of a name's hash added to an id
 _WINDOWS = os.name == "nt"

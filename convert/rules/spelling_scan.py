@@ -217,9 +217,8 @@ class Scan:
         # English words the document itself capitalises ("Chancellor",
         # "President"), never names. A word the document only writes in lower
         # case is no reference: "Takeo" is a name one edit from "taken".
-        capitalised = {w.lower() for w in set(_CAPITALISED.findall(self.ctx.prose))}
         found: dict[str, list[str]] = {}
-        for w in sorted((capitalised & known_words()) - dictionary_names() - people()):
+        for w in sorted((frozenset(self.capitalised) & known_words()) - dictionary_names() - people()):
             found.setdefault(w[0], []).append(w)
         return found
 
