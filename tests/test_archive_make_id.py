@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from convert.parse import make_id
 
 
-
 def _reference(path: str) -> str:
     """make_id as it was written with pathlib: the name of the path, slashes either way."""
     return make_id(PurePosixPath(path.replace("\\", "/")).name)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
 
 import convert.archive.manifest as manifest_module
+import convert.archive.spool as spool_module
 from convert.archive.build import Options, build
 from convert.archive.spool import SPOOL_TABLE, Previous, Spool
+from convert.archive.writer import is_temp
 from conftest import DOCUMENTS
 
 
@@ -76,8 +81,6 @@ def test_previous_takes_lines_in_id_order_and_skips_the_rest(tmp_path: Path) -> 
 
 
 def test_spool_reads_back_what_it_was_given(tmp_path: Path) -> None:
-    import sqlite3
-
     spool = Spool(str(tmp_path))
     db = sqlite3.connect(":memory:")
     db.execute("ATTACH DATABASE ':memory:' AS scan")
@@ -91,15 +94,8 @@ def test_spool_reads_back_what_it_was_given(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []  # nothing left behind
 
 
-
 def test_a_named_spool_is_one_the_sweep_removes(tmp_path: Path, monkeypatch) -> None:
     """Where the system cannot make an unnamed file (Windows), a killed run's spool is left for the sweep."""
-    import os
-    import tempfile
-
-    import convert.archive.spool as spool_module
-    from convert.archive.writer import is_temp
-
     made = []
 
     def named(**kwargs):

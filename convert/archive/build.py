@@ -133,7 +133,7 @@ def _run(store: Store, opts: Options) -> Summary:
             # The manifest must stop naming files this run is about to overwrite: those of documents
             # just retracted, or retracted by a run that was killed before its final publish.
             # (On a new archive this writes an empty, valid manifest early.)
-            _publish(store, root)
+            _publish(store, root, spool)  # the spool is still empty: every line comes from elsewhere
         _convert(store, opts, plan, summary, tool, spool)
         if not published:
             _sweep(store, root)
@@ -235,7 +235,7 @@ def _commit(store: Store, docs: list, failures: list, tool: str, spool: Spool) -
     return n
 
 
-def _publish(store: Store, root: str, spool: Spool | None = None) -> None:
+def _publish(store: Store, root: str, spool: Spool) -> None:
     sync_filesystem(root)  # every output file on disk before a manifest names it
     write_jsonl(store, root, spool)
     write_manifest(store, root)

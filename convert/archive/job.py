@@ -88,7 +88,7 @@ def convert_and_write(task: Task, root: str, settings: Settings = Settings()) ->
     """:func:`convert_one`, then write the outputs here: used where workers share the archive's disk.
 
     Writing in the worker spreads the file-system work over every core and
-    spares sending the bytes back to the parent.
+    spares sending the XML back to the parent (the JSON goes back: see ``Result.json``).
     """
     result = convert_one(task, settings)
     if isinstance(result, Result):

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from json.encoder import encode_basestring
 import os
-from collections.abc import Iterator
+from json.encoder import encode_basestring as _string  # what _dump does with a str (ensure_ascii=False)
 
 from .. import __version__
 from ..errors import ReadoutError
@@ -28,15 +27,17 @@ JSONL = "documents.jsonl"
 DATABASE = "readout.sqlite"
 
 _dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-_string = encode_basestring  # what _dump does with a str (ensure_ascii=False)
 
 
-def write_jsonl(store: Store, root: str, spool: Spool | None = None) -> int:
+def write_jsonl(store: Store, root: str, spool: Spool) -> int:
     """Every document's JSON line in id order, each taken where it is cheapest (see :mod:`.spool`)."""
     count = 0
     target = os.path.join(root, JSONL)
     with Previous(target) as previous, streamed(target) as out:
-        for doc_id, json_sha, offset, length in _jsonl_rows(store, spool):
+        # The spool's offsets are None where it has nothing for the document.
+        for doc_id, json_sha, offset, length in store.iter_by_id(
+                "SELECT d.id, d.json_sha256, s.offset, s.length FROM documents d LEFT JOIN scan.spool s "
+                "ON s.id = d.id WHERE d.id > ? ORDER BY d.id LIMIT ?"):
             data = spool.read(offset, length) if offset is not None else None
             if data is None or hashlib.sha256(data).hexdigest() != json_sha:
                 data = previous.take(doc_id)
@@ -45,16 +46,6 @@ def write_jsonl(store: Store, root: str, spool: Spool | None = None) -> int:
             out.write(data)
             count += 1
     return count
-
-
-def _jsonl_rows(store: Store, spool: Spool | None) -> Iterator[tuple]:
-    """(id, json_sha256, spool offset, spool length) by id; the offsets None where the spool has nothing."""
-    if spool is None:
-        yield from ((doc_id, json_sha, None, None) for doc_id, _, _, _, _, json_sha, *_ in store.iter_documents())
-        return
-    yield from store.iter_by_id(
-        "SELECT d.id, d.json_sha256, s.offset, s.length FROM documents d LEFT JOIN scan.spool s ON s.id = d.id "
-        "WHERE d.id > ? ORDER BY d.id LIMIT ?")
 
 
 def _read_json(root: str, doc_id: str, json_sha: str) -> bytes:

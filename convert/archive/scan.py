@@ -22,7 +22,7 @@ from ..parse import make_id
 from ..sources import Limits, display_path, iter_paths, read_bytes, unique_ids
 from .job import Failure, Task
 from .spool import SPOOL_TABLE
-from .store import Transaction
+from .store import Transaction, iter_pages
 from .writer import FORMS, output_path
 
 CONVERT, UNCHANGED, UNCHANGED_FAILURE = 0, 1, 2
@@ -89,6 +89,9 @@ def _walk(sources: list[str]) -> Iterator[tuple[str, str]]:
             yield (rest if root == "." else f"{root}/{rest}"), fs_path
 
 
+_INSERT_PATH = "INSERT OR IGNORE INTO scan.paths (path, fs_path, base_id, stat) VALUES (?, ?, ?, ?)"
+
+
 def record_sources(db: sqlite3.Connection, sources: list[str], plan: Plan) -> None:
     unnamed: list[Failure] = []
     batch: list[tuple[str, str, str, str | None]] = []
@@ -112,9 +115,6 @@ def record_sources(db: sqlite3.Connection, sources: list[str], plan: Plan) -> No
     plan.unnamed = unnamed
     if not plan.sources and not unnamed:
         raise ReadoutError("no readouts (*.txt) found in " + ", ".join(sources))
-
-
-_INSERT_PATH = "INSERT OR IGNORE INTO scan.paths (path, fs_path, base_id, stat) VALUES (?, ?, ?, ?)"
 
 
 def _stat_key(fs_path: str, recent: int) -> str | None:
@@ -176,17 +176,12 @@ def classify(db: sqlite3.Connection, plan: Plan, schema_version: str, tool_versi
             db.execute(_TRUSTED.format(table=table, state=state), (schema_version, tool_version))
         # Paged on the archive's path index, in its order: each page reads only its own rows.
         query = _KNOWN.format(table=table, outputs=outputs)
-        last = ""
-        while True:
-            rows = db.execute(query, (last, schema_version, tool_version, PAGE)).fetchall()
-            if not rows:
-                break
+        for rows in iter_pages(db, query, schema_version, tool_version, page=PAGE):
             same = [(state, path) for path, fs_path, sha, doc_id, *digests in rows
                     if _sha256(fs_path, limits) == sha
                     and (verify_root is None or doc_id is None or _outputs_intact(verify_root, doc_id, digests))]
             with Transaction(db, immediate=False):
                 db.executemany("UPDATE scan.paths SET state = ? WHERE path = ?", same)
-            last = rows[-1][0]
     counts = dict(db.execute("SELECT state, count(*) FROM scan.paths GROUP BY state").fetchall())
     plan.unchanged = counts.get(UNCHANGED, 0)
     plan.unchanged_failures = counts.get(UNCHANGED_FAILURE, 0)
@@ -263,14 +258,9 @@ def iter_tasks(scratch_path: str) -> Iterator[Task]:
     """
     db = sqlite3.connect(scratch_path)
     try:
-        last = ""
-        while True:
-            rows = db.execute(f"SELECT path, id, fs_path FROM paths WHERE state = {CONVERT} AND path > ? "
-                              "ORDER BY path LIMIT ?", (last, PAGE)).fetchall()
-            if not rows:
-                return
+        for rows in iter_pages(db, f"SELECT path, id, fs_path FROM paths WHERE state = {CONVERT} AND path > ? "
+                               "ORDER BY path LIMIT ?", page=PAGE):
             for path, doc_id, fs_path in rows:
                 yield Task(path, doc_id, fs_path)
-            last = rows[-1][0]
     finally:
         db.close()

@@ -197,15 +197,9 @@ class Store:
             "FROM documents WHERE id > ? ORDER BY id LIMIT ?", page)
 
     def iter_by_id(self, query: str, page: int = 2000) -> Iterator[tuple]:
-        """The rows of ``query`` a page at a time: its first column is the id it ends ``WHERE ... > ? ORDER BY
-        ... LIMIT ?`` on."""
-        last = ""
-        while True:
-            rows = self.db.execute(query, (last, page)).fetchall()
-            if not rows:
-                return
+        """The rows of ``query`` (see :func:`iter_pages`), one by one."""
+        for rows in iter_pages(self.db, query, page=page):
             yield from rows
-            last = rows[-1][0]
 
     def iter_failures(self) -> Iterator[tuple]:
         """(path, id, source_sha256, reason) by path."""
@@ -216,6 +210,21 @@ class Store:
             "SELECT count(*), total(errors), total(warnings), total(infos) FROM documents").fetchone()
         failures = self.db.execute("SELECT count(*) FROM failures").fetchone()[0]
         return {"documents": docs, "failures": failures, **dict(zip(SEVERITIES, (int(e), int(w), int(i))))}
+
+
+def iter_pages(db: sqlite3.Connection, query: str, *params, page: int = 2000) -> Iterator[list[tuple]]:
+    """The rows of ``query`` a page at a time, each page fetched whole before it is yielded.
+
+    ``query`` takes ``(last, *params, page)``: it ends ``WHERE key > ? ... ORDER BY key LIMIT ?`` on the
+    key in its first column, so each page starts from an index and memory stays flat.
+    """
+    last = ""
+    while True:
+        rows = db.execute(query, (last, *params, page)).fetchall()
+        if not rows:
+            return
+        yield rows
+        last = rows[-1][0]
 
 
 class Transaction:
