@@ -269,3 +269,24 @@ def test_corpus_typos_found_and_nothing_else():
         if problems:
             seen[path.name] = {(p.code, flagged([p])[0]) for p in problems}
     assert seen == CORPUS_TYPOS
+
+
+# --- a capitalised word one swap from a known word (found by tests/injection.py) --------------------
+
+@pytest.mark.parametrize("title,word,right", [
+    ("Japan-UK Prime Ministers' Infomral Talks (Summary)", "Infomral", "Informal"),
+    ("Countries & Reigons", "Reigons", "Regions"),
+    ("Statement by Foreign Minister Fumio Ksihida on the Terrorist Attack", "Ksihida", "Kishida"),
+])
+def test_title_word_with_two_letters_swapped(title, word, right):
+    problems = found(title + "\n\nJuly 11, 2024\n\nThe two sides met.\n", "SP001")
+    assert flagged(problems) == [word]
+    assert problems[0].fix.edits[0].replacement == right and not problems[0].fix.safe
+
+
+@pytest.mark.parametrize("title", [
+    "Press Conference on the G7 Kananaskis Summit",  # a name no list has, no swap from a word
+    "Meeting with President Lula and Minister Vieira",  # "Lual", "Veiira": short, or the first letter
+])
+def test_unknown_names_in_a_title_are_not_typos(title):
+    assert found(title + "\n\nJuly 11, 2024\n\nThe two sides met.\n", "SP001") == []

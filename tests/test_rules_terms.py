@@ -112,6 +112,8 @@ def test_article_slip_not(sentence):
     ("Those country will meet.", "Those country", "countries"),
     ("They spoke on this issues at length.", "this issues", "issue"),
     ("The problem since these problem since then grew.", "these problem", "problems"),
+    ("Nairobi hosted it in 2016, as these year marked the 60th anniversary.", "these year", "years"),
+    ("What is the significance of concluding these agreement?", "these agreement", "agreements"),
 ])
 def test_agreement_slip(sentence, span, replacement):
     text = HEAD + sentence + "\n"
@@ -119,6 +121,13 @@ def test_agreement_slip(sentence, span, replacement):
     assert spans(text, problems) == [span]
     assert problems[0].fix.edits[0].replacement == replacement and not problems[0].fix.safe
     assert not found(apply(text, problems, safe_only=False), "TR005")
+
+
+def test_agreement_slip_before_a_possessive_has_no_fix():
+    # "these years’s" would be no better: the editor chooses "this year’s" or "these years’".
+    text = HEAD + "They acted in consideration of these year’s significance.\n"
+    [problem] = found(text, "TR005")
+    assert text[problem.start:problem.end] == "these year" and problem.fix is None
 
 
 @pytest.mark.parametrize("sentence", [

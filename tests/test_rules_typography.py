@@ -211,3 +211,42 @@ def test_fewer_than_three_doubled_breaks_are_no_convention():
             "On January 26, Minister Nakasone held talks with Minister Mottaki of Iran.  This was their first talk.\n"
             "\nBoth ministers agreed to cooperate further.  They will stay in touch.\n")
     assert len(found(text, "TY009")) == 2
+
+
+# --- cut-off paragraphs, clauses and headings (found by tests/injection.py) -------------------------
+
+def test_a_bracket_left_open_before_a_finished_sentence_is_reported_even_at_a_cut_end():
+    text = HEAD + ("(1) Regarding the Advanced Liquid Processing System (ALPS Treated Water, Prime Minister "
+                   "Kishida explained the report. President Yoon exp")
+    [problem] = found(text, "TY007")
+    assert text[problem.start] == "("
+    # A closing bracket with no opening one cannot be explained by a lost end either.
+    assert len(found(HEAD + "(1) Both sides affirmed the cooperation) and the Partners Ses", "TY007")) == 1
+
+
+@pytest.mark.parametrize("body", [
+    # A clause makes running text, however many capitals stand around it.
+    "(1) Furthermore, I will confirm that Japan will continue to work closely to successfully hold the "
+    "Commemorative Summit for the 50th Year of ASEAN-Japan Friendship and Cooperation in December this year\n",
+    "(1) Mr. MACHIMURA Nobutaka, Minister for Foreign Affairs, will visit New York, U.S.A., from September 13 (Tue)\n",
+    "(1) It was then decided that the result of the meeting would be reported back to Mr. Naoto Kan, Prime Minister\n",
+    # A numbered section's first sentence stands as its heading.
+    "2. The two leaders also confirmed that they would continue to work closely together on East Asia\n",
+    # Words stopping on one no sentence ends with: text lost, however short.
+    "(1) The two leaders shared the\n",
+    "(1) Japan hopes that the people of\n",
+])
+def test_paragraphs_that_stop_short_are_reported(body):
+    assert len(found(doc(body), "TY008")) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "2. Questions concerning the conclusion of a classified information protection agreement\n",  # a topic
+    "2. Opening Remarks - The Outline of Japan-U.S. Relations -\n",
+    # A caption known by its credit.
+    "(1) Two leaders who have a talk after having a seat at a table Japan-Indonesia Summit Meeting "
+    "(Cabinet Public Affairs Office)\n",
+    "(1) Visit of the Minister\n",  # too short to be cut off: a heading
+])
+def test_headings_topics_and_credited_captions_need_no_full_stop(body):
+    assert found(doc(body), "TY008") == []

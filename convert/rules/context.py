@@ -154,7 +154,7 @@ class Context:
         if not self.ends_open:
             return False
         text = self.last_content.text
-        return bool(_DANGLING.search(text[-24:])) or _cut_word(text)
+        return dangles(text) or _cut_word(text)
 
     @lazy
     def lead(self):
@@ -231,6 +231,11 @@ def closes(text: str) -> bool:
             return True
         i -= 1
     return False
+
+
+def dangles(text: str) -> bool:
+    """The text stops on a word that cannot end a sentence ("the", "of", "will") or on a comma or dash."""
+    return _DANGLING.search(text[-24:]) is not None
 
 
 def _cut_word(text: str) -> bool:

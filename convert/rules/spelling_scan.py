@@ -237,7 +237,9 @@ class Scan:
         mine, my_distance = _closest(lower, self._references.get(lower[0], ()))
         if my_distance < distance:
             best, distance = mine, my_distance
-        return best if distance <= 2 else None
+        if distance <= 2:
+            return best
+        return transposed_word(lower)
 
     @cached_property
     def capitalised(self) -> Counter:
@@ -281,6 +283,27 @@ def _field_index() -> dict[str, tuple[str, ...]]:
     for w in field_terms() - people():
         found.setdefault(w[0], []).append(w)
     return {k: tuple(v) for k, v in found.items()}
+
+
+@lru_cache(maxsize=4096)
+def transposed_word(lower: str) -> str | None:
+    """The known word, English or a name of the field, that ``lower`` is with two neighbouring letters swapped.
+
+    The commonest slip of the keyboard ("Infomral", "Ksihida", "Reigons"): a
+    capitalised word that is no name of any list, yet one swap from a known
+    word, is that word mistyped. Swapped letters at the word's first place
+    are left alone, as are words shorter than six letters: there, real names
+    sit one swap from words too often.
+    """
+    if len(lower) < 6:
+        return None
+    for i in range(1, len(lower) - 1):
+        a, b = lower[i], lower[i + 1]
+        if a != b:
+            candidate = lower[:i] + b + a + lower[i + 2:]
+            if is_known(candidate):
+                return candidate
+    return None
 
 
 def inflection_pair(a: str, b: str) -> bool:

@@ -27,7 +27,7 @@ from .base import Finding, Rule, register
 # "his"): the engine then skips ahead instead of trying every position, which
 # an alternation at the start ("[Tt]his|[Ee]ach") would not let it do. The
 # first letter is checked in Python.
-_AFTER = r"\b[ \u00a0]*([a-z]+|[.,;:)\n])?"
+_AFTER = r"\b[ \u00a0]*([a-z]+|[.,;:)\n?!'’])?"
 _PLURAL_DETS = tuple(regex.compile(tail + r"[ \u00a0]+([a-z]+)" + _AFTER) for tail in ("hese", "hose"))
 _SINGULAR_DETS = tuple(regex.compile(tail + r"[ \u00a0]+([a-z]+s)" + _AFTER) for tail in ("his", "ach", "very"))
 _HEADS = {"hese": "Tt", "hose": "Tt", "his": "Tt", "ach": "Ee", "very": "Ee"}
@@ -38,7 +38,7 @@ _PHRASE_END = frozenset({
     "as", "and", "or", "but", "so", "if", "between", "that", "which", "who", "whose", "where", "when", "while",
     "since", "because", "through", "during", "under", "after", "before", "toward", "towards", "about", "into",
     "regarding", "concerning", "including", "over", "against", "within", "without", "among", "amid", "held",
-    ".", ",", ";", ":", ")", "\n",
+    ".", ",", ";", ":", ")", "\n", "?", "!", "'", "’",
 })
 # After one of these, "this" is a determiner, so "this visits" cannot be "this" + verb.
 _PREPOSITIONS = frozenset({
@@ -89,10 +89,11 @@ class AgreementSlip(Rule):
         known, verbs = nouns(), noun_verbs()
         for m in _matches(text, _PLURAL_DETS):
             noun, after = m.group(1), m.group(2)
-            if noun in known and after in _PHRASE_END:
+            if noun in known and (after in _PHRASE_END or _past_tense(after)):
                 det = text[m.start() - 1:m.start(1)].rstrip()
                 right = _plural(noun)
-                fix = Fix((Edit(m.start(1), m.end(1), right),), "unsafe")
+                # "these year’s": the plural's possessive is no plain edit of the noun; no fix offered.
+                fix = None if after in ("'", "’") else Fix((Edit(m.start(1), m.end(1), right),), "unsafe")
                 yield Finding(m.start() - 1, m.end(1), f"'{det} {noun}': '{noun}' is singular "
                               f"(write '{det} {right}')", fix)
         for m in _matches(text, _SINGULAR_DETS):
@@ -106,6 +107,11 @@ class AgreementSlip(Rule):
             fix = Fix((Edit(m.start(1), m.end(1), noun),), "unsafe")
             yield Finding(m.start() - 1, m.end(1), f"'{det} {plural}': '{plural}' is plural "
                           f"(write '{det} {noun}')", fix)
+
+
+def _past_tense(word: str | None) -> bool:
+    """A verb in the past ("these year marked"): the noun before it ends its phrase."""
+    return word is not None and len(word) > 4 and word.endswith("ed")
 
 
 def _matches(text: str, patterns):

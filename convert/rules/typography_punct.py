@@ -11,14 +11,17 @@ import re
 
 from .. import regex
 from .base import Finding, Rule, register
-from .context import closes
+from .context import closes, dangles
 
 # "1)", "a)", "ii)" used as in-line enumerators: a closing bracket with no opening one, by design.
 _ENUMERATOR = regex.compile(r"(?:^|[\s:;,])(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MIN_WORDS = 8  # shorter lines without a full stop are headings, captions or labels
+_MIN_CUT_WORDS = 4  # but no heading stops on "the" or "of"
 # Photo captions and table rows are residue the parser may keep as paragraphs.
-_CAPTION = regex.compile(r"^(?:\(\d{1,2}\)\s*)?(?:An?\s+)?(?:picture|photo(?:graph)?|image)s?\b|\bPhoto:|\|", re.I)
+# A caption may only show as such by its credit: "... (Cabinet Public Affairs Office)".
+_CAPTION = regex.compile(r"^(?:\(\d{1,2}\)\s*)?(?:An?\s+)?(?:picture|photo(?:graph)?|image)s?\b|\bPhoto:|\||"
+                         r"\((?:Cabinet\s+)?Public\s+(?:Affairs|Relations)\s+Office\)\s*$", re.I)
 # Reporting verbs of readouts: a line with one is a sentence, not a topic heading (ST010 asks too).
 REPORTING_VERB = regex.compile(r"(?<![\w-])(?:stated|expressed|welcomed|agreed|confirmed|concurred|affirmed|reaffirmed|"
                    r"emphasi[sz]ed|explained|noted|said|shared|exchanged|held|hosted|requested|responded|told|added|"
@@ -27,6 +30,12 @@ REPORTING_VERB = regex.compile(r"(?<![\w-])(?:stated|expressed|welcomed|agreed|c
 # Any finite verb at all: an auxiliary, a modal or a past tense; noun-phrase headings have none.
 _FINITE = regex.compile(r"(?<![\w-])(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|shall|"
                      r"[a-z]{3,}ed)\b")
+# A clause, whatever the share of capitals around it: a subject and its verb ("I will", "It was"),
+# a modal and its verb ("will visit"), a passive ("was convened") or "had a talk".
+_CLAUSE = regex.compile(r"(?<![\w-])(?:(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|It)\s+(?:will|would|have|has|had|am|is|are|was|"
+                        r"were|[a-z]{3,}ed)|(?:will|would|shall|should|must)\s+(?:not\s+)?(?:be\s+)?[a-z]{3,}|"
+                        r"(?:is|are|was|were|been)\s+(?:then\s+|also\s+)?[a-z]{3,}ed|(?:has|have|had)\s+(?:a|an|the)"
+                        r"|(?:has|have|had)\s+[a-z]{3,}ed)\b")
 _SENTENCE_BREAK = regex.compile(r"[a-z]{2}[.!?] [A-Z]")
 _LOWER_SHARE = 0.65
 _PAIRS = (("(", ")"), ("[", "]"))
@@ -37,7 +46,9 @@ class UnbalancedBrackets(Rule):
     """A paragraph opens more brackets than it closes, or the reverse.
 
     ``(NATO`` with no ``)``; ``Japan)`` with no ``(``. In-line enumerators
-    such as ``1)`` and ``a)`` are not counted.
+    such as ``1)`` and ``a)`` are not counted. In the last paragraph of a
+    text cut short, an opening bracket is only reported when a finished
+    sentence follows it: the closing one may have been lost with the end.
     """
 
     code = "TY007"
@@ -51,11 +62,16 @@ class UnbalancedBrackets(Rule):
         for block in ctx.prose_blocks:
             if "(" not in block.text and ")" not in block.text and "[" not in block.text and "]" not in block.text:
                 continue
-            if ctx.ends_open and block is ctx.last_content:
-                continue
             text = prose[block.start:block.end]  # link labels blanked
             if all(_plainly_balanced(text, o, c) for o, c in _PAIRS):
                 continue  # the common case, decided with C-speed string methods
+            if ctx.ends_open and block is ctx.last_content:
+                # Cut short, the paragraph may have lost its closing bracket, unless a
+                # finished sentence follows the opening one: brackets close in their sentence.
+                yield from (f for f in _unbalanced(text, block.start)
+                            if text[f.start - block.start] in ")]"
+                            or _SENTENCE_BREAK.search(text, f.start - block.start))
+                continue
             yield from _unbalanced(text, block.start)
 
 
@@ -90,7 +106,10 @@ class MissingClosingPunctuation(Rule):
     Only running text counts: not headings, titles, captions, table rows,
     list bullets, lines of fewer than eight words, lines mostly in Title
     Case (topic headings of press conferences), or a line ending in a comma
-    that introduces the next one. The last paragraph of a document with
+    that introduces the next one. A numbered section's heading that reads
+    as a sentence (a clause, a reporting verb) is judged too, and a
+    paragraph of four words or more stopping on "the", "of" or "to" is
+    always reported: its end was lost. The last paragraph of a document with
     nothing after it (no footer, no footnotes) is not judged: a page cut
     short looks the same, and false alarms cost more than misses.
     """
@@ -105,25 +124,38 @@ class MissingClosingPunctuation(Rule):
 
     def check(self, ctx):
         for block in ctx.prose_blocks:
-            if block.kind not in ("lead", "paragraph", "item") or block.form in ("subheading", "bullet"):
+            # A numbered section's heading is often its first sentence ("3. The two leaders ..."):
+            # judged like a paragraph, it passes as a heading unless it reads as running text.
+            if block.kind not in ("lead", "paragraph", "item", "heading") or block.form in ("subheading", "bullet"):
                 continue
             if ctx.ends_open and block is ctx.last_content:
                 continue  # nothing after it: a page cut short looks just the same
             text = block.text
-            if closes(text) or text.rstrip().endswith(",") or not _running_text(text):
+            if closes(text) or text.rstrip().endswith(","):
+                continue
+            if not _cut_off(text) and not _running_text(text, block.kind == "heading"):
                 continue
             end = block.end
             start = max(block.start, end - 24)
             yield Finding(start, end, f"paragraph ends without closing punctuation: '...{text[-24:].lstrip()}'")
 
 
-def _running_text(text: str) -> bool:
-    """A sentence rather than a heading or caption: enough words, mostly lower case, or a verb."""
+def _cut_off(text: str) -> bool:
+    """Words that stop on one no sentence ends with: "... shared the", "the people of" (lost text)."""
+    # On a word only: a heading may end on a dash ("- The Outline of Japan-U.S. Relations -").
+    return text.rstrip()[-1:].isalpha() and dangles(text) and len(_WORD.findall(text)) >= _MIN_CUT_WORDS
+
+
+def _running_text(text: str, heading: bool = False) -> bool:
+    """A sentence rather than a heading or caption: enough words, and a reporting verb, a clause, or
+    mostly lower case with a verb (not enough for a heading: "Questions concerning a classified ...")."""
     words = _WORD.findall(text)
     if len(words) < _MIN_WORDS or _CAPTION.search(text):
         return False
+    if _SENTENCE_BREAK.search(text) or REPORTING_VERB.search(text) or _CLAUSE.search(text):
+        return True
+    if heading:
+        return False
     long = [w for w in words if len(w) >= 4]
     lower = sum(1 for w in long if w[0].islower())
-    if _SENTENCE_BREAK.search(text) or REPORTING_VERB.search(text):
-        return True
     return lower >= _LOWER_SHARE * len(long) and bool(_FINITE.search(text))

@@ -1,0 +1,494 @@
+"""Defects put into real readouts one at a time, and whether the checker finds each on its line.
+
+Each injector takes a document's text and its parsed blocks and returns the
+text with one defect of its kind in it, and the offset of the defect, or
+None when the document offers no place for it (no ``p.m.`` time to make
+impossible, no compound to write a second way). Places are chosen in the
+body's own prose, by a seeded random choice, so every run tries the same
+ones. :func:`trial` then checks the text before and after: the expected code
+must be reported on the defect's line (anywhere, for a defect of the whole
+document), and any other new finding is noise.
+
+    python tests/injection.py     # the table: places, found, noise, per kind
+
+tests/test_injected_defects.py holds recall and noise to what this reports.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from convert.lint import LineIndex, lint  # noqa: E402
+from convert.parse import parse_text  # noqa: E402
+from convert.rules.context import Context, closes  # noqa: E402
+from convert.rules.typography_quotes import apostrophes  # noqa: E402
+from convert.words import dictionary_names, is_known, misspellings, people  # noqa: E402
+
+Injected = tuple[str, int]  # the new text, and the offset of the defect in it
+BODY = ("paragraph", "item")
+
+
+class Injector(NamedTuple):
+    name: str
+    code: str  # the rule that must report it ("SP003/SP002": either)
+    inject: Callable[[str, list, random.Random], Injected | None]
+    whole_document: bool = False  # reported on no particular line
+    complete_only: bool = False  # tried only on texts that are not cut short, where the rule steps aside
+
+
+def _body_matches(text: str, blocks: list, pattern: str, flags: int = 0) -> list[tuple[int, re.Match]]:
+    """(absolute offset, match) of ``pattern`` in the body's paragraphs and items."""
+    found = []
+    for block in blocks:
+        if block.kind in BODY:
+            for m in re.finditer(pattern, block.text, flags):
+                found.append((block.start + m.start(), m))
+    return found
+
+
+def _choose(rng: random.Random, found: list):
+    return rng.choice(found) if found else None
+
+
+def _replace(text: str, at: int, old: str, new: str) -> str:
+    assert text[at:at + len(old)] == old, (text[at:at + len(old)], old)
+    return text[:at] + new + text[at + len(old):]
+
+
+def _swap_inner(word: str, rng: random.Random) -> str | None:
+    """Two neighbouring inner letters swapped, when that makes no known word: "goverment" style slips."""
+    spots = [i for i in range(1, len(word) - 2) if word[i] != word[i + 1]]
+    rng.shuffle(spots)
+    for i in spots:
+        typo = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        if not is_known(typo.lower()):
+            return typo
+    return None
+
+
+# --- spelling ------------------------------------------------------------------------------------
+
+def body_typo(text, blocks, rng):
+    words = [(at, m) for at, m in _body_matches(text, blocks, r"(?<![\w'’-])[a-z]{7,}(?![\w'’-])")
+             if is_known(m.group())]
+    if not words:
+        return None
+    at, m = rng.choice(words)
+    typo = _swap_inner(m.group(), rng)
+    return None if typo is None else (_replace(text, at, m.group(), typo), at)
+
+
+def title_typo(text, blocks, rng):
+    title = next((b for b in blocks if b.kind == "title"), None)
+    if title is None:
+        return None
+    words = [m for m in re.finditer(r"(?<![\w'’-])[A-Za-z][a-z]{5,}(?![\w'’-])", title.text) if _english(m.group())]
+    if not words:
+        return None
+    m = rng.choice(words)
+    typo = _swap_inner(m.group(), rng)
+    at = title.start + m.start()
+    return None if typo is None else (_replace(text, at, m.group(), typo), at)
+
+
+def _english(word: str) -> bool:
+    """A word of the English lists, not a name: "Meeting", not "Kishida"."""
+    lower = word.lower()
+    return is_known(lower) and lower not in people() and lower not in dictionary_names()
+
+
+def known_misspelling(text, blocks, rng):
+    right_to_wrong: dict[str, str] = {}
+    for wrong, rights in sorted(misspellings().items()):
+        if len(rights) == 1 and " " not in rights[0]:
+            right_to_wrong.setdefault(rights[0], wrong)
+    words = [(at, m) for at, m in _body_matches(text, blocks, r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
+             if m.group() in right_to_wrong]
+    found = _choose(rng, words)
+    if found is None:
+        return None
+    at, m = found
+    return _replace(text, at, m.group(), right_to_wrong[m.group()]), at
+
+
+def run_together(text, blocks, rng):
+    found = _choose(rng, _body_matches(text, blocks, r"(?<![\w'’-])[a-z]{5,} (and|the|of|with)(?= [a-z])"))
+    if found is None:
+        return None
+    at, m = found
+    space = at + m.start(1) - m.start() - 1
+    return text[:space] + text[space + 1:], at
+
+
+def name_two_ways(text, blocks, rng):
+    """A capitalised word the lists do not know (a name), written twice or more, slipped in one place."""
+    counts = Counter(m.group() for _, m in _body_matches(text, blocks, r"(?<![\w'’-])[A-Z][a-z]{5,}(?![\w'’-])"))
+    names = sorted(w for w, n in counts.items() if n >= 2 and not _english(w))
+    if not names:
+        return None
+    name = rng.choice(names)
+    places = [at for at, m in _body_matches(text, blocks, rf"(?<![\w'’-]){name}(?![\w'’-])")]
+    at = places[-1]
+    typo = _swap_inner(name, rng)
+    return None if typo is None else (_replace(text, at, name, typo), at)
+
+
+# --- footnotes -----------------------------------------------------------------------------------
+
+def undefined_marker(text, blocks, rng):
+    if "(*" in text:
+        return None  # a document with notes of its own: marker 9 might be defined
+    found = _choose(rng, _body_matches(text, blocks, r"(?<=[a-z])(?= [a-z])"))
+    if found is None:
+        return None
+    at, _ = found
+    return text[:at] + "(*9)" + text[at:], at
+
+
+def unreferenced_definition(text, blocks, rng):
+    if "(*" in text:
+        return None
+    last = max((b for b in blocks if b.kind in BODY), key=lambda b: b.end, default=None)
+    if last is None or not closes(last.text):
+        return None
+    at = last.end
+    note = "\n(*1) IAEA: International Atomic Energy Agency"
+    return text[:at] + note + text[at:], at + 1
+
+
+# --- time --------------------------------------------------------------------------------------
+
+def impossible_time(text, blocks, rng):
+    found = _choose(rng, _body_matches(text, blocks, r"(?<![\d:])([1-9]|1[01]):[0-5]\d (?=p\.m\.)")
+                    + [(b.start + m.start(), m) for b in blocks if b.kind == "lead"
+                       for m in re.finditer(r"(?<![\d:])([1-9]|1[01]):[0-5]\d (?=p\.m\.)", b.text)])
+    if found is None:
+        return None
+    at, m = found
+    hour = m.group(1)
+    return _replace(text, at, hour, str(int(hour) + 12)), at
+
+
+def mixed_notation(text, blocks, rng):
+    times = [m for m in re.finditer(r"(?<![\d:])\d{1,2}:\d\d (a\.m\.|p\.m\.)", text)]
+    if len(times) < 2 or re.search(r"\d (?:am|pm|AM|PM)\b|\d{2}:\d{2}(?! [ap]\.m\.)", text):
+        return None
+    m = rng.choice(times)
+    at = m.start(1)
+    return _replace(text, at, m.group(1), m.group(1).replace(".", "")), m.start()
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+def local_japan_offset(text, blocks, rng):
+    """The Japan time of a local/Japan pair moved by seven minutes: no time zone is that far off."""
+    found = [m for m in re.finditer(r"\d{1,2}:\d\d[^()\n]{0,20}\([^()\n]{0,40}?\d{1,2}:(\d\d)[^()\n]{0,30}?"
+                                    r"(?:Japan [Tt]ime|JST)", text)]
+    if not found:
+        return None
+    m = rng.choice(found)
+    minutes = int(m.group(1))
+    moved = f"{(minutes + 7) % 60:02d}" if minutes + 7 < 60 else f"{minutes - 7:02d}"
+    return text[:m.start(1)] + moved + text[m.end(1):], m.start(1)
+
+
+def lead_date(text, blocks, rng):
+    """The lead's day moved on by one: a meeting held after the readout was published."""
+    date = _line_of(blocks, "date")
+    lead = _line_of(blocks, "lead")
+    if date is None or lead is None:
+        return None
+    m = re.search(rf"\b(?:{_MONTHS}) (\d{{1,2}})\b", lead.text)
+    if m is None or m.group(0) not in date.text:
+        return None
+    at = lead.start + m.start(1)
+    day = int(m.group(1))
+    if day >= 28:
+        return None  # a readout may come out weeks after the meeting: only a later lead date is wrong
+    return _replace(text, at, m.group(1), str(day + 1)), at
+
+
+# --- typography ----------------------------------------------------------------------------------
+
+def mixed_apostrophes(text, blocks, rng):
+    """One apostrophe of a document that uses three or more of one kind, made the other kind."""
+    prose = Context(parse_text(text), text).prose
+    found = apostrophes(prose)
+    kinds = {prose[at] for at in found}
+    body = [at for at, _ in _body_matches(text, blocks, r"(?<=[a-z])['’](?=s\b)")]
+    if len(found) < 3 or len(kinds) != 1 or not body:
+        return None
+    at = rng.choice(body)
+    return _replace(text, at, text[at], "'" if text[at] == "’" else "’"), at
+
+
+def space_inside_brackets(text, blocks, rng):
+    found = _choose(rng, _body_matches(text, blocks, r"\((?=[A-Za-z]{2})"))
+    if found is None:
+        return None
+    at, _ = found
+    return text[:at + 1] + " " + text[at + 1:], at
+
+
+def missing_space_after_stop(text, blocks, rng):
+    found = _choose(rng, _body_matches(text, blocks, r"(?<=[a-z]{3})\. (?=[A-Z][a-z])"))
+    if found is None:
+        return None
+    at, _ = found
+    return text[:at + 1] + text[at + 2:], at
+
+
+def space_before_comma(text, blocks, rng):
+    found = _choose(rng, _body_matches(text, blocks, r"(?<=[a-z]{3}),(?= [a-z])"))
+    if found is None:
+        return None
+    at, _ = found
+    return text[:at] + " " + text[at:], at
+
+
+def unbalanced_bracket(text, blocks, rng):
+    found = _choose(rng, _body_matches(text, blocks, r"\([A-Za-z][^()\n]{2,40}(\))"))
+    if found is None:
+        return None
+    at, m = found
+    close = at + m.start(1) - m.start()
+    return text[:close] + text[close + 1:], at
+
+
+def no_closing_punctuation(text, blocks, rng):
+    body = [b for b in blocks if b.kind == "paragraph" and b.text.endswith(".") and len(b.text) > 60
+            and b.form == "text"]
+    if len(body) < 2:
+        return None
+    block = rng.choice(body[:-1])  # not the last: a text that stops there reads as cut short
+    at = block.end - 1
+    return text[:at] + text[at + 1:], at - 1
+
+
+def double_space(text, blocks, rng):
+    found = _choose(rng, _body_matches(text, blocks, r"(?<=[a-z]) (?=[a-z])"))
+    if found is None:
+        return None
+    at, _ = found
+    return text[:at] + " " + text[at:], at
+
+
+# --- terminology -------------------------------------------------------------------------------
+
+def term_variant(text, blocks, rng):
+    counts = Counter(m.group() for _, m in _body_matches(text, blocks, r"\b[A-Z][a-z]+-[A-Z][a-z]{3,}\b"))
+    terms = sorted(t for t, n in counts.items() if n >= 2)
+    if not terms:
+        return None
+    term = rng.choice(terms)
+    at = [a for a, m in _body_matches(text, blocks, re.escape(term)) if m.group() == term][-1]
+    head, tail = term.split("-", 1)
+    return _replace(text, at, term, f"{head}-{tail.lower()}"), at
+
+
+def honorific_slip(text, blocks, rng):
+    found = _choose(rng, _body_matches(text, blocks, r"\bMr\. (?=[A-Z])"))
+    if found is None:
+        return None
+    at, _ = found
+    return _replace(text, at, "Mr. ", "Ms. Mr. "), at
+
+
+def article_slip(text, blocks, rng):
+    found = _choose(rng, _body_matches(text, blocks, r"(?<![\w'’-])a (?=(?:[bcdfgjklmnpqrstvwz][a-z]{3,}))"))
+    if found is None:
+        return None
+    at, _ = found
+    return _replace(text, at, "a ", "an "), at
+
+
+def agreement_slip(text, blocks, rng):
+    found = _choose(rng, _body_matches(text, blocks, r"\bthis (?=(?:meeting|visit|agreement|occasion|summit|year|issue|region|talk|point)\b)"))
+    if found is None:
+        return None
+    at, _ = found
+    return _replace(text, at, "this ", "these "), at
+
+
+# --- structure -----------------------------------------------------------------------------------
+
+def _line_of(blocks, kind: str):
+    return next((b for b in blocks if b.kind == kind), None)
+
+
+def missing_date_line(text, blocks, rng):
+    date = _line_of(blocks, "date")
+    if date is None:
+        return None
+    return text[:date.start] + text[date.end + 1:], date.start
+
+
+def missing_marker(text, blocks, rng):
+    marker = _line_of(blocks, "translation")
+    if marker is None:
+        return None
+    return text[:marker.start] + text[marker.end + 1:], marker.start
+
+
+def marker_form(text, blocks, rng):
+    marker = _line_of(blocks, "translation")
+    if marker is None or marker.text != "[Provisional translation]":
+        return None
+    return _replace(text, marker.start, marker.text, "(Provisional Translation)"), marker.start
+
+
+def title_repeated(text, blocks, rng):
+    title = _line_of(blocks, "title")
+    if title is None:
+        return None
+    at = title.end + 1
+    return text[:at] + title.text + "\n" + text[at:], at
+
+
+def _last_of_a_list(text: str):
+    """The last paragraph of a section's list numbered (1), (2), (3)... of three or more, and its number."""
+    lists = []
+    for section in parse_text(text).sections:
+        numbered = [p for p in section.paragraphs if p.number and re.fullmatch(r"\(\d+\)", p.number)]
+        if len(numbered) >= 3 and [int(p.number[1:-1]) for p in numbered] == list(range(1, len(numbered) + 1)):
+            lists.append(numbered[-1])
+    if not lists:
+        return None
+    last = lists[-1]
+    at = text.rfind(last.number, 0, last.span.start + 1)
+    return at, int(last.number[1:-1])
+
+
+def numbering_gap(text, blocks, rng):
+    found = _last_of_a_list(text)
+    if found is None:
+        return None
+    at, n = found
+    return _replace(text, at, f"({n})", f"({n + 1})"), at
+
+
+def numbering_repeat(text, blocks, rng):
+    found = _last_of_a_list(text)
+    if found is None:
+        return None
+    at, n = found
+    return _replace(text, at, f"({n})", f"({n - 1})"), at
+
+
+def truncated(text, blocks, rng):
+    body = [b for b in blocks if b.kind in BODY]
+    if not body:
+        return None
+    last = body[-1]
+    cut = [m.end() for m in re.finditer(r"\b(?:the|of|to|and) ", last.text)]
+    if not cut or not last.text.rstrip().endswith("."):
+        return None
+    end = last.start + rng.choice(cut) - 1
+    return text[:end] + text[last.end:], end - 1
+
+
+INJECTORS = (
+    Injector("body typo", "SP002", body_typo),
+    Injector("title typo", "SP001", title_typo),
+    Injector("known misspelling", "SP002", known_misspelling),
+    Injector("run-together words", "SP004", run_together),
+    Injector("name spelled two ways", "SP003/SP002", name_two_ways),
+    Injector("marker without definition", "FN001", undefined_marker, complete_only=True),
+    Injector("definition never referenced", "FN002", unreferenced_definition, complete_only=True),
+    Injector("impossible time", "TM002", impossible_time),
+    Injector("mixed time notation", "TM001", mixed_notation, whole_document=True),
+    Injector("local and Japan time apart", "TM003/TM002", local_japan_offset),
+    Injector("mixed apostrophes", "TY001", mixed_apostrophes),
+    Injector("space inside brackets", "TY004", space_inside_brackets),
+    Injector("missing space after full stop", "TY005", missing_space_after_stop),
+    Injector("space before comma", "TY006", space_before_comma),
+    Injector("unbalanced bracket", "TY007", unbalanced_bracket),
+    Injector("no closing punctuation", "TY008", no_closing_punctuation),
+    Injector("double space", "TY009", double_space),
+    Injector("term in two forms", "TR001/TR002", term_variant),
+    Injector("honorific slip", "TR003", honorific_slip),
+    Injector("article slip", "TR004", article_slip),
+    Injector("agreement slip", "TR005", agreement_slip),
+    Injector("missing date line", "ST001", missing_date_line, whole_document=True),
+    Injector("missing translation marker", "ST003", missing_marker, whole_document=True),
+    Injector("marker not in house form", "ST004", marker_form),
+    Injector("numbering gap", "ST005", numbering_gap),
+    Injector("numbering repeat", "ST006", numbering_repeat),
+    Injector("title repeated", "ST009", title_repeated),
+    Injector("lead date off the date line", "ST008", lead_date),
+    Injector("text cut mid-sentence", "ST010/TY008", truncated),
+)
+
+
+class Trial(NamedTuple):
+    path: str
+    injector: str
+    found: bool  # the expected code on the defect's line
+    noise: tuple[str, ...]  # new warnings and errors of other rules on other lines: "line: CODE message"
+    line: int
+
+
+def _findings(text: str, path: str) -> list:
+    return lint(parse_text(text, path), text)
+
+
+def trial(path: Path, injector: Injector, seed: int = 0) -> Trial | None:
+    """Inject ``injector``'s defect into ``path`` and check it; None when the document has no place for it."""
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    ctx = Context(parse_text(text, str(path)), text)
+    if injector.complete_only and ctx.truncated:
+        return None
+    blocks = list(ctx.blocks)
+    rng = random.Random(f"{path.name}:{injector.name}:{seed}")
+    injected = injector.inject(text, blocks, rng)
+    if injected is None:
+        return None
+    new_text, at = injected
+    line = LineIndex(new_text).position(at)[0]
+    before = Counter((p.code, p.message) for p in _findings(text, str(path)))
+    after = _findings(new_text, str(path))
+    codes = injector.code.split("/")
+    found = any(p.code in codes and (injector.whole_document or p.line <= line <= p.end_line)
+                for p in after)
+    # Another rule seeing the same slip on its line is no noise, nor an info note.
+    elsewhere = [p for p in after if p.code not in codes and p.severity != "info" and not p.line <= line <= p.end_line]
+    new = Counter((p.code, p.message) for p in elsewhere) - before
+    noise = tuple(sorted(f"{p.line}: {p.code} {p.message}" for p in elsewhere if new[p.code, p.message]))
+    return Trial(path.name, injector.name, found, noise, line)
+
+
+def trials(paths: list[Path]) -> dict[str, list[Trial]]:
+    results: dict[str, list[Trial]] = {}
+    for injector in INJECTORS:
+        results[injector.name] = [t for t in (trial(p, injector) for p in paths) if t is not None]
+    return results
+
+
+def main() -> None:
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "corpus").glob("*.txt"))
+    print(f"{'defect':32} {'code':11} {'places':>6} {'found':>6} {'recall':>7} {'noisy':>6}")
+    for name, found in trials(paths).items():
+        code = next(i.code for i in INJECTORS if i.name == name)
+        hits = sum(t.found for t in found)
+        noisy = sum(bool(t.noise) for t in found)
+        recall = hits / len(found) if found else 0
+        print(f"{name:32} {code:11} {len(found):>6} {hits:>6} {recall:>7.0%} {noisy:>6}")
+        if "-v" in sys.argv:
+            for t in found:
+                if not t.found or t.noise:
+                    print(f"    {t.path}:{t.line} {'MISSED' if not t.found else ''} {'; '.join(t.noise)}")
+
+
+if __name__ == "__main__":
+    main()
