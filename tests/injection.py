@@ -1,6 +1,6 @@
 """Defects put into real readouts one at a time, and whether the checker finds each on its line.
 
-Each injector takes a document's text and its parsed blocks and returns the
+Each injector takes a document's text and its checking context and returns the
 text with one defect of its kind in it, and the offset of the defect, or
 None when the document offers no place for it (no ``p.m.`` time to make
 impossible, no compound to write a second way). Places are chosen in the
@@ -31,6 +31,7 @@ if str(ROOT) not in sys.path:
 from convert.lint import LineIndex, lint  # noqa: E402
 from convert.parse import parse_text  # noqa: E402
 from convert.rules.context import Context, closes  # noqa: E402
+from convert.rules.spelling_suggest import transpositions  # noqa: E402
 from convert.rules.typography_quotes import apostrophes  # noqa: E402
 from convert.words import dictionary_names, is_known, misspellings, people  # noqa: E402
 
@@ -41,15 +42,15 @@ BODY = ("paragraph", "item")
 class Injector(NamedTuple):
     name: str
     code: str  # the rule that must report it ("SP003/SP002": either)
-    inject: Callable[[str, list, random.Random], Injected | None]
+    inject: Callable[[str, Context, random.Random], Injected | None]
     whole_document: bool = False  # reported on no particular line
     complete_only: bool = False  # tried only on texts that are not cut short, where the rule steps aside
 
 
-def _body_matches(text: str, blocks: list, pattern: str, flags: int = 0) -> list[tuple[int, re.Match]]:
+def _body_matches(ctx: Context, pattern: str, flags: int = 0) -> list[tuple[int, re.Match]]:
     """(absolute offset, match) of ``pattern`` in the body's paragraphs and items."""
     found = []
-    for block in blocks:
+    for block in ctx.blocks:
         if block.kind in BODY:
             for m in re.finditer(pattern, block.text, flags):
                 found.append((block.start + m.start(), m))
@@ -62,24 +63,36 @@ def _choose(rng: random.Random, found: list):
 
 def _replace(text: str, at: int, old: str, new: str) -> str:
     assert text[at:at + len(old)] == old, (text[at:at + len(old)], old)
-    return text[:at] + new + text[at + len(old):]
+    return _splice(text, at, at + len(old), new)
+
+
+def _splice(text: str, at: int, end: int, new: str) -> str:
+    return text[:at] + new + text[end:]
+
+
+def _rewriter(pattern: str, new: str, group: int = 0):
+    """An injector that writes ``group`` of one chosen match of ``pattern`` in the body as ``new``."""
+    def inject(text, ctx, rng):
+        found = _choose(rng, _body_matches(ctx, pattern))
+        if found is None:
+            return None
+        at, m = found
+        shift = at - m.start()
+        return _splice(text, shift + m.start(group), shift + m.end(group), new), at
+    return inject
 
 
 def _swap_inner(word: str, rng: random.Random) -> str | None:
     """Two neighbouring inner letters swapped, when that makes no known word: "goverment" style slips."""
-    spots = [i for i in range(1, len(word) - 2) if word[i] != word[i + 1]]
-    rng.shuffle(spots)
-    for i in spots:
-        typo = word[:i] + word[i + 1] + word[i] + word[i + 2:]
-        if not is_known(typo.lower()):
-            return typo
-    return None
+    typos = [t + word[-1] for t in transpositions(word[:-1], 1)]
+    rng.shuffle(typos)
+    return next((t for t in typos if not is_known(t.lower())), None)
 
 
 # --- spelling ------------------------------------------------------------------------------------
 
-def body_typo(text, blocks, rng):
-    words = [(at, m) for at, m in _body_matches(text, blocks, r"(?<![\w'’-])[a-z]{7,}(?![\w'’-])")
+def body_typo(text, ctx, rng):
+    words = [(at, m) for at, m in _body_matches(ctx, r"(?<![\w'’-])[a-z]{7,}(?![\w'’-])")
              if is_known(m.group())]
     if not words:
         return None
@@ -88,8 +101,8 @@ def body_typo(text, blocks, rng):
     return None if typo is None else (_replace(text, at, m.group(), typo), at)
 
 
-def title_typo(text, blocks, rng):
-    title = next((b for b in blocks if b.kind == "title"), None)
+def title_typo(text, ctx, rng):
+    title = _line_of(ctx, "title")
     if title is None:
         return None
     words = [m for m in re.finditer(r"(?<![\w'’-])[A-Za-z][a-z]{5,}(?![\w'’-])", title.text) if _english(m.group())]
@@ -107,12 +120,12 @@ def _english(word: str) -> bool:
     return is_known(lower) and lower not in people() and lower not in dictionary_names()
 
 
-def known_misspelling(text, blocks, rng):
+def known_misspelling(text, ctx, rng):
     right_to_wrong: dict[str, str] = {}
     for wrong, rights in sorted(misspellings().items()):
         if len(rights) == 1 and " " not in rights[0]:
             right_to_wrong.setdefault(rights[0], wrong)
-    words = [(at, m) for at, m in _body_matches(text, blocks, r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
+    words = [(at, m) for at, m in _body_matches(ctx, r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
              if m.group() in right_to_wrong]
     found = _choose(rng, words)
     if found is None:
@@ -121,44 +134,38 @@ def known_misspelling(text, blocks, rng):
     return _replace(text, at, m.group(), right_to_wrong[m.group()]), at
 
 
-def run_together(text, blocks, rng):
-    found = _choose(rng, _body_matches(text, blocks, r"(?<![\w'’-])[a-z]{5,} (and|the|of|with)(?= [a-z])"))
-    if found is None:
-        return None
-    at, m = found
-    space = at + m.start(1) - m.start() - 1
-    return text[:space] + text[space + 1:], at
-
-
-def name_two_ways(text, blocks, rng):
+def name_two_ways(text, ctx, rng):
     """A capitalised word the lists do not know (a name), written twice or more, slipped in one place."""
-    counts = Counter(m.group() for _, m in _body_matches(text, blocks, r"(?<![\w'’-])[A-Z][a-z]{5,}(?![\w'’-])"))
+    counts = Counter(m.group() for _, m in _body_matches(ctx, r"(?<![\w'’-])[A-Z][a-z]{5,}(?![\w'’-])"))
     names = sorted(w for w, n in counts.items() if n >= 2 and not _english(w))
     if not names:
         return None
     name = rng.choice(names)
-    places = [at for at, m in _body_matches(text, blocks, rf"(?<![\w'’-]){name}(?![\w'’-])")]
+    places = [at for at, m in _body_matches(ctx, rf"(?<![\w'’-]){name}(?![\w'’-])")]
     at = places[-1]
     typo = _swap_inner(name, rng)
     return None if typo is None else (_replace(text, at, name, typo), at)
 
 
+run_together = _rewriter(r"(?<![\w'’-])[a-z]{5,}( )(?:and|the|of|with)(?= [a-z])", "", group=1)
+
+
 # --- footnotes -----------------------------------------------------------------------------------
 
-def undefined_marker(text, blocks, rng):
+def undefined_marker(text, ctx, rng):
     if "(*" in text:
         return None  # a document with notes of its own: marker 9 might be defined
-    found = _choose(rng, _body_matches(text, blocks, r"(?<=[a-z])(?= [a-z])"))
+    found = _choose(rng, _body_matches(ctx, r"(?<=[a-z])(?= [a-z])"))
     if found is None:
         return None
     at, _ = found
     return text[:at] + "(*9)" + text[at:], at
 
 
-def unreferenced_definition(text, blocks, rng):
+def unreferenced_definition(text, ctx, rng):
     if "(*" in text:
         return None
-    last = max((b for b in blocks if b.kind in BODY), key=lambda b: b.end, default=None)
+    last = max((b for b in ctx.blocks if b.kind in BODY), key=lambda b: b.end, default=None)
     if last is None or not closes(last.text):
         return None
     at = last.end
@@ -168,9 +175,9 @@ def unreferenced_definition(text, blocks, rng):
 
 # --- time --------------------------------------------------------------------------------------
 
-def impossible_time(text, blocks, rng):
-    found = _choose(rng, _body_matches(text, blocks, r"(?<![\d:])([1-9]|1[01]):[0-5]\d (?=p\.m\.)")
-                    + [(b.start + m.start(), m) for b in blocks if b.kind == "lead"
+def impossible_time(text, ctx, rng):
+    found = _choose(rng, _body_matches(ctx, r"(?<![\d:])([1-9]|1[01]):[0-5]\d (?=p\.m\.)")
+                    + [(b.start + m.start(), m) for b in ctx.blocks if b.kind == "lead"
                        for m in re.finditer(r"(?<![\d:])([1-9]|1[01]):[0-5]\d (?=p\.m\.)", b.text)])
     if found is None:
         return None
@@ -179,7 +186,7 @@ def impossible_time(text, blocks, rng):
     return _replace(text, at, hour, str(int(hour) + 12)), at
 
 
-def mixed_notation(text, blocks, rng):
+def mixed_notation(text, ctx, rng):
     times = [m for m in re.finditer(r"(?<![\d:])\d{1,2}:\d\d (a\.m\.|p\.m\.)", text)]
     if len(times) < 2 or re.search(r"\d (?:am|pm|AM|PM)\b|\d{2}:\d{2}(?! [ap]\.m\.)", text):
         return None
@@ -191,7 +198,7 @@ def mixed_notation(text, blocks, rng):
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 
-def local_japan_offset(text, blocks, rng):
+def local_japan_offset(text, ctx, rng):
     """The Japan time of a local/Japan pair moved by seven minutes: no time zone is that far off."""
     found = [m for m in re.finditer(r"\d{1,2}:\d\d[^()\n]{0,20}\([^()\n]{0,40}?\d{1,2}:(\d\d)[^()\n]{0,30}?"
                                     r"(?:Japan [Tt]ime|JST)", text)]
@@ -203,10 +210,10 @@ def local_japan_offset(text, blocks, rng):
     return text[:m.start(1)] + moved + text[m.end(1):], m.start(1)
 
 
-def lead_date(text, blocks, rng):
+def lead_date(text, ctx, rng):
     """The lead's day moved on by one: a meeting held after the readout was published."""
-    date = _line_of(blocks, "date")
-    lead = _line_of(blocks, "lead")
+    date = _line_of(ctx, "date")
+    lead = _line_of(ctx, "lead")
     if date is None or lead is None:
         return None
     m = re.search(rf"\b(?:{_MONTHS}) (\d{{1,2}})\b", lead.text)
@@ -221,53 +228,20 @@ def lead_date(text, blocks, rng):
 
 # --- typography ----------------------------------------------------------------------------------
 
-def mixed_apostrophes(text, blocks, rng):
+def mixed_apostrophes(text, ctx, rng):
     """One apostrophe of a document that uses three or more of one kind, made the other kind."""
-    prose = Context(parse_text(text), text).prose
+    prose = ctx.prose
     found = apostrophes(prose)
     kinds = {prose[at] for at in found}
-    body = [at for at, _ in _body_matches(text, blocks, r"(?<=[a-z])['’](?=s\b)")]
+    body = [at for at, _ in _body_matches(ctx, r"(?<=[a-z])['’](?=s\b)")]
     if len(found) < 3 or len(kinds) != 1 or not body:
         return None
     at = rng.choice(body)
     return _replace(text, at, text[at], "'" if text[at] == "’" else "’"), at
 
 
-def space_inside_brackets(text, blocks, rng):
-    found = _choose(rng, _body_matches(text, blocks, r"\((?=[A-Za-z]{2})"))
-    if found is None:
-        return None
-    at, _ = found
-    return text[:at + 1] + " " + text[at + 1:], at
-
-
-def missing_space_after_stop(text, blocks, rng):
-    found = _choose(rng, _body_matches(text, blocks, r"(?<=[a-z]{3})\. (?=[A-Z][a-z])"))
-    if found is None:
-        return None
-    at, _ = found
-    return text[:at + 1] + text[at + 2:], at
-
-
-def space_before_comma(text, blocks, rng):
-    found = _choose(rng, _body_matches(text, blocks, r"(?<=[a-z]{3}),(?= [a-z])"))
-    if found is None:
-        return None
-    at, _ = found
-    return text[:at] + " " + text[at:], at
-
-
-def unbalanced_bracket(text, blocks, rng):
-    found = _choose(rng, _body_matches(text, blocks, r"\([A-Za-z][^()\n]{2,40}(\))"))
-    if found is None:
-        return None
-    at, m = found
-    close = at + m.start(1) - m.start()
-    return text[:close] + text[close + 1:], at
-
-
-def no_closing_punctuation(text, blocks, rng):
-    body = [b for b in blocks if b.kind == "paragraph" and b.text.endswith(".") and len(b.text) > 60
+def no_closing_punctuation(text, ctx, rng):
+    body = [b for b in ctx.blocks if b.kind == "paragraph" and b.text.endswith(".") and len(b.text) > 60
             and b.form == "text"]
     if len(body) < 2:
         return None
@@ -276,90 +250,69 @@ def no_closing_punctuation(text, blocks, rng):
     return text[:at] + text[at + 1:], at - 1
 
 
-def double_space(text, blocks, rng):
-    found = _choose(rng, _body_matches(text, blocks, r"(?<=[a-z]) (?=[a-z])"))
-    if found is None:
-        return None
-    at, _ = found
-    return text[:at] + " " + text[at:], at
+space_inside_brackets = _rewriter(r"\((?=[A-Za-z]{2})", "( ")
+missing_space_after_stop = _rewriter(r"(?<=[a-z]{3})\. (?=[A-Z][a-z])", ".")
+space_before_comma = _rewriter(r"(?<=[a-z]{3}),(?= [a-z])", " ,")
+unbalanced_bracket = _rewriter(r"\([A-Za-z][^()\n]{2,40}(\))", "", group=1)
+double_space = _rewriter(r"(?<=[a-z]) (?=[a-z])", "  ")
 
 
 # --- terminology -------------------------------------------------------------------------------
 
-def term_variant(text, blocks, rng):
-    counts = Counter(m.group() for _, m in _body_matches(text, blocks, r"\b[A-Z][a-z]+-[A-Z][a-z]{3,}\b"))
+def term_variant(text, ctx, rng):
+    counts = Counter(m.group() for _, m in _body_matches(ctx, r"\b[A-Z][a-z]+-[A-Z][a-z]{3,}\b"))
     terms = sorted(t for t, n in counts.items() if n >= 2)
     if not terms:
         return None
     term = rng.choice(terms)
-    at = [a for a, m in _body_matches(text, blocks, re.escape(term)) if m.group() == term][-1]
+    at = [a for a, m in _body_matches(ctx, re.escape(term)) if m.group() == term][-1]
     head, tail = term.split("-", 1)
     return _replace(text, at, term, f"{head}-{tail.lower()}"), at
 
 
-def honorific_slip(text, blocks, rng):
-    found = _choose(rng, _body_matches(text, blocks, r"\bMr\. (?=[A-Z])"))
-    if found is None:
-        return None
-    at, _ = found
-    return _replace(text, at, "Mr. ", "Ms. Mr. "), at
-
-
-def article_slip(text, blocks, rng):
-    found = _choose(rng, _body_matches(text, blocks, r"(?<![\w'’-])a (?=(?:[bcdfgjklmnpqrstvwz][a-z]{3,}))"))
-    if found is None:
-        return None
-    at, _ = found
-    return _replace(text, at, "a ", "an "), at
-
-
-def agreement_slip(text, blocks, rng):
-    found = _choose(rng, _body_matches(text, blocks, r"\bthis (?=(?:meeting|visit|agreement|occasion|summit|year|issue|region|talk|point)\b)"))
-    if found is None:
-        return None
-    at, _ = found
-    return _replace(text, at, "this ", "these "), at
+honorific_slip = _rewriter(r"\bMr\. (?=[A-Z])", "Ms. Mr. ")
+article_slip = _rewriter(r"(?<![\w'’-])a (?=(?:[bcdfgjklmnpqrstvwz][a-z]{3,}))", "an ")
+agreement_slip = _rewriter(
+    r"\bthis (?=(?:meeting|visit|agreement|occasion|summit|year|issue|region|talk|point)\b)", "these ")
 
 
 # --- structure -----------------------------------------------------------------------------------
 
-def _line_of(blocks, kind: str):
-    return next((b for b in blocks if b.kind == kind), None)
+def _line_of(ctx: Context, kind: str):
+    return next((b for b in ctx.blocks if b.kind == kind), None)
 
 
-def missing_date_line(text, blocks, rng):
-    date = _line_of(blocks, "date")
-    if date is None:
-        return None
-    return text[:date.start] + text[date.end + 1:], date.start
+def _dropper(kind: str):
+    """An injector that removes the document's first line of ``kind``: its date line, its translation marker."""
+    def inject(text, ctx, rng):
+        line = _line_of(ctx, kind)
+        return None if line is None else (_splice(text, line.start, line.end + 1, ""), line.start)
+    return inject
 
 
-def missing_marker(text, blocks, rng):
-    marker = _line_of(blocks, "translation")
-    if marker is None:
-        return None
-    return text[:marker.start] + text[marker.end + 1:], marker.start
+missing_date_line = _dropper("date")
+missing_marker = _dropper("translation")
 
 
-def marker_form(text, blocks, rng):
-    marker = _line_of(blocks, "translation")
+def marker_form(text, ctx, rng):
+    marker = _line_of(ctx, "translation")
     if marker is None or marker.text != "[Provisional translation]":
         return None
     return _replace(text, marker.start, marker.text, "(Provisional Translation)"), marker.start
 
 
-def title_repeated(text, blocks, rng):
-    title = _line_of(blocks, "title")
+def title_repeated(text, ctx, rng):
+    title = _line_of(ctx, "title")
     if title is None:
         return None
     at = title.end + 1
     return text[:at] + title.text + "\n" + text[at:], at
 
 
-def _last_of_a_list(text: str):
+def _last_of_a_list(text: str, ctx: Context):
     """The last paragraph of a section's list numbered (1), (2), (3)... of three or more, and its number."""
     lists = []
-    for section in parse_text(text).sections:
+    for section in ctx.doc.sections:
         numbered = [p for p in section.paragraphs if p.number and re.fullmatch(r"\(\d+\)", p.number)]
         if len(numbered) >= 3 and [int(p.number[1:-1]) for p in numbered] == list(range(1, len(numbered) + 1)):
             lists.append(numbered[-1])
@@ -370,24 +323,23 @@ def _last_of_a_list(text: str):
     return at, int(last.number[1:-1])
 
 
-def numbering_gap(text, blocks, rng):
-    found = _last_of_a_list(text)
-    if found is None:
-        return None
-    at, n = found
-    return _replace(text, at, f"({n})", f"({n + 1})"), at
+def _renumber(delta: int):
+    """An injector that moves the number of a list's last paragraph on by ``delta``: a gap or a repeat."""
+    def inject(text, ctx, rng):
+        found = _last_of_a_list(text, ctx)
+        if found is None:
+            return None
+        at, n = found
+        return _replace(text, at, f"({n})", f"({n + delta})"), at
+    return inject
 
 
-def numbering_repeat(text, blocks, rng):
-    found = _last_of_a_list(text)
-    if found is None:
-        return None
-    at, n = found
-    return _replace(text, at, f"({n})", f"({n - 1})"), at
+numbering_gap = _renumber(+1)
+numbering_repeat = _renumber(-1)
 
 
-def truncated(text, blocks, rng):
-    body = [b for b in blocks if b.kind in BODY]
+def truncated(text, ctx, rng):
+    body = [b for b in ctx.blocks if b.kind in BODY]
     if not body:
         return None
     last = body[-1]
@@ -439,25 +391,20 @@ class Trial(NamedTuple):
     line: int
 
 
-def _findings(text: str, path: str) -> list:
-    return lint(parse_text(text, path), text)
-
-
 def trial(path: Path, injector: Injector, seed: int = 0) -> Trial | None:
     """Inject ``injector``'s defect into ``path`` and check it; None when the document has no place for it."""
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     ctx = Context(parse_text(text, str(path)), text)
     if injector.complete_only and ctx.truncated:
         return None
-    blocks = list(ctx.blocks)
     rng = random.Random(f"{path.name}:{injector.name}:{seed}")
-    injected = injector.inject(text, blocks, rng)
+    injected = injector.inject(text, ctx, rng)
     if injected is None:
         return None
     new_text, at = injected
     line = LineIndex(new_text).position(at)[0]
-    before = Counter((p.code, p.message) for p in _findings(text, str(path)))
-    after = _findings(new_text, str(path))
+    before = Counter((p.code, p.message) for p in lint(ctx.doc, text))
+    after = lint(parse_text(new_text, str(path)), new_text)
     codes = injector.code.split("/")
     found = any(p.code in codes and (injector.whole_document or p.line <= line <= p.end_line)
                 for p in after)

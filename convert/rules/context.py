@@ -19,13 +19,13 @@ from ..model import Document, Mark
 from ..record import Record
 
 PROSE_KINDS = frozenset({"title", "lead", "heading", "paragraph", "item", "footnote"})
-# A closing punctuation mark, possibly followed by closing quotes or brackets.
-# Last word cut mid-way, or the text stops on a word that cannot end a sentence.
-_DANGLING = regex.compile(
-    r"(?:\b(?:the|a|an|of|to|in|on|at|for|with|and|or|but|by|from|that|which|as|its|their|his|her|this|these|"
-    r"is|are|was|were|be|has|have|had|will|would|not)|[,(\-–])\s*$",
+# The text stops on a word that cannot end a sentence, or on a mark that cannot.
+_DANGLING_WORD = regex.compile(
+    r"\b(?:the|a|an|of|to|in|on|at|for|with|and|or|but|by|from|that|which|as|its|their|his|her|this|these|"
+    r"is|are|was|were|be|has|have|had|will|would|not)\s*$",
     re.I,
 )
+_DANGLING_MARK = regex.compile(r"[,(\-–]\s*$")
 
 
 _LAST_WORD = regex.compile(r"([A-Za-z]+)\W*$")
@@ -233,9 +233,10 @@ def closes(text: str) -> bool:
     return False
 
 
-def dangles(text: str) -> bool:
-    """The text stops on a word that cannot end a sentence ("the", "of", "will") or on a comma or dash."""
-    return _DANGLING.search(text[-24:]) is not None
+def dangles(text: str, marks: bool = True) -> bool:
+    """The text stops on a word that cannot end a sentence ("the", "of", "will"), or (``marks``) on a comma or dash."""
+    tail = text[-24:]
+    return _DANGLING_WORD.search(tail) is not None or (marks and _DANGLING_MARK.search(tail) is not None)
 
 
 def _cut_word(text: str) -> bool:

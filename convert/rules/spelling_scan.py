@@ -27,7 +27,7 @@ from ..words import (
     HYPHEN_PREFIXES, dictionary_names, field_terms, function_words, is_known, known_words, misspellings,
     people,
 )
-from .spelling_suggest import edit_distance, within_one_edit
+from .spelling_suggest import edit_distance, transposed_word, within_one_edit
 
 _TOKEN = regex.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)*")
 GLUED = regex.compile(r"([a-z]{2,})([A-Z][A-Za-z0-9]*)$")
@@ -286,26 +286,6 @@ def _field_index() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=4096)
-def transposed_word(lower: str) -> str | None:
-    """The known word, English or a name of the field, that ``lower`` is with two neighbouring letters swapped.
-
-    The commonest slip of the keyboard ("Infomral", "Ksihida", "Reigons"): a
-    capitalised word that is no name of any list, yet one swap from a known
-    word, is that word mistyped. Swapped letters at the word's first place
-    are left alone, as are words shorter than six letters: there, real names
-    sit one swap from words too often.
-    """
-    if len(lower) < 6:
-        return None
-    for i in range(1, len(lower) - 1):
-        a, b = lower[i], lower[i + 1]
-        if a != b:
-            candidate = lower[:i] + b + a + lower[i + 2:]
-            if is_known(candidate):
-                return candidate
-    return None
-
-
 def inflection_pair(a: str, b: str) -> bool:
     """Korea/Korean, Minister/Ministers, Japan/Japans: forms of one word, not a typo of it."""
     short, long = sorted((a, b), key=len)

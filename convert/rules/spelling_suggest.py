@@ -60,11 +60,31 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return min(prev[-1], limit)
 
 
+def transpositions(word: str, start: int = 0) -> list[str]:
+    """``word`` with two neighbouring, different letters swapped, from position ``start`` on, left to right."""
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2:]
+            for i in range(start, len(word) - 1) if word[i] != word[i + 1]]
+
+
+def transposed_word(lower: str) -> str | None:
+    """The known word, English or a name of the field, that ``lower`` is with two neighbouring letters swapped.
+
+    The commonest slip of the keyboard ("Infomral", "Ksihida", "Reigons"): a
+    capitalised word that is no name of any list, yet one swap from a known
+    word, is that word mistyped. Swapped letters at the word's first place
+    are left alone, as are words shorter than six letters: there, real names
+    sit one swap from words too often.
+    """
+    if len(lower) < 6:
+        return None
+    return next((w for w in transpositions(lower, 1) if is_known(w)), None)
+
+
 def edits1(word: str) -> set[str]:
     """Strings one deletion, transposition, substitution or insertion away (Norvig)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     found = {a + b[1:] for a, b in splits if b}
-    found.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    found.update(transpositions(word))
     found.update(a + c + b[1:] for a, b in splits if b for c in _LETTERS)
     found.update(a + c + b for a, b in splits for c in _LETTERS)
     found.discard(word)

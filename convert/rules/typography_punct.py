@@ -143,7 +143,7 @@ class MissingClosingPunctuation(Rule):
 def _cut_off(text: str) -> bool:
     """Words that stop on one no sentence ends with: "... shared the", "the people of" (lost text)."""
     # On a word only: a heading may end on a dash ("- The Outline of Japan-U.S. Relations -").
-    return text.rstrip()[-1:].isalpha() and dangles(text) and len(_WORD.findall(text)) >= _MIN_CUT_WORDS
+    return dangles(text, marks=False) and len(_WORD.findall(text)) >= _MIN_CUT_WORDS
 
 
 def _running_text(text: str, heading: bool = False) -> bool:
