@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_core import compile_package  # bench/ is on sys.path when a script of it runs
+
 ROOT = Path(__file__).resolve().parent.parent
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -107,6 +109,7 @@ def main() -> None:
                              "files created within minutes of a large delete cost many times more (the allocator "
                              "skips recently freed inodes), which the next run would pay")
     args = parser.parse_args()
+    compile_package()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="readout-bench-"))
     try:
         for size in args.sizes:

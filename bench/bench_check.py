@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_core import _wall as wall, interleaved  # bench/ is on sys.path when a script of it runs
+from bench_core import _wall as wall, compile_package, interleaved  # bench/ is on sys.path when a script of it runs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "seeds/000_0bcac0d4543df4fe.txt"
@@ -43,6 +43,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each command (median)")
     args = parser.parse_args()
+    compile_package()
     py = sys.executable
     readout = [py, "-m", "convert", "check", "--exit-zero", "--no-progress"]
     with tempfile.TemporaryDirectory(prefix="readout-bench-") as tmp:
