@@ -150,6 +150,16 @@ def name_two_ways(text, ctx, rng):
 run_together = _rewriter(r"(?<![\w'’-])[a-z]{5,}( )(?:and|the|of|with)(?= [a-z])", "", group=1)
 
 
+def ordinal_suffix(text, ctx, rng):
+    """An ordinal given a suffix its number does not take: "98nd", "21th", "3st"."""
+    found = _choose(rng, _body_matches(ctx, r"(?<![\d,.])\d+(st|nd|rd|th)\b"))
+    if found is None:
+        return None
+    at, m = found
+    wrong = rng.choice([s for s in ("st", "nd", "rd", "th") if s != m.group(1)])
+    return _splice(text, at + m.start(1) - m.start(), at + m.end(1) - m.start(), wrong), at
+
+
 # --- footnotes -----------------------------------------------------------------------------------
 
 def undefined_marker(text, ctx, rng):
@@ -175,15 +185,37 @@ def unreferenced_definition(text, ctx, rng):
 
 # --- time --------------------------------------------------------------------------------------
 
-def impossible_time(text, ctx, rng):
-    found = _choose(rng, _body_matches(ctx, r"(?<![\d:])([1-9]|1[01]):[0-5]\d (?=p\.m\.)")
-                    + [(b.start + m.start(), m) for b in ctx.blocks if b.kind == "lead"
-                       for m in re.finditer(r"(?<![\d:])([1-9]|1[01]):[0-5]\d (?=p\.m\.)", b.text)])
-    if found is None:
+def _hour_on(meridiem: str):
+    """An injector that writes a time before ``meridiem`` with its hour twelve on: "7:05 p.m." -> "19:05 p.m."."""
+    pattern = rf"(?<![\d:])([1-9]|1[01]):[0-5]\d (?={re.escape(meridiem)})"
+
+    def inject(text, ctx, rng):
+        found = _choose(rng, _body_matches(ctx, pattern) + _lead_matches(ctx, pattern))
+        if found is None:
+            return None
+        at, m = found
+        return _replace(text, at, m.group(1), str(int(m.group(1)) + 12)), at
+    return inject
+
+
+impossible_time = _hour_on("p.m.")
+impossible_morning = _hour_on("a.m.")
+
+
+def _lead_matches(ctx: Context, pattern: str) -> list[tuple[int, re.Match]]:
+    return [(b.start + m.start(), m) for b in ctx.blocks if b.kind == "lead" for m in re.finditer(pattern, b.text)]
+
+
+def japan_date_rolled(text, ctx, rng):
+    """The Japan date of a local/Japan pair moved a day, the clock times left as they were."""
+    found = [m for m in re.finditer(rf"\d{{1,2}}:\d\d[^()\n]{{0,20}}\([^()\n]{{0,30}}?\b(?:{_MONTHS}) (\d{{1,2}})\b"
+                                    r"[^()\n]{0,30}?(?:Japan [Tt]ime|JST)", text)]
+    found = [m for m in found if 1 < int(m.group(1)) < 28]
+    if not found:
         return None
-    at, m = found
-    hour = m.group(1)
-    return _replace(text, at, hour, str(int(hour) + 12)), at
+    m = rng.choice(found)
+    day = int(m.group(1)) + rng.choice((-1, 1))
+    return _splice(text, m.start(1), m.end(1), str(day)), m.start(1)
 
 
 def mixed_notation(text, ctx, rng):
@@ -255,6 +287,33 @@ missing_space_after_stop = _rewriter(r"(?<=[a-z]{3})\. (?=[A-Z][a-z])", ".")
 space_before_comma = _rewriter(r"(?<=[a-z]{3}),(?= [a-z])", " ,")
 unbalanced_bracket = _rewriter(r"\([A-Za-z][^()\n]{2,40}(\))", "", group=1)
 double_space = _rewriter(r"(?<=[a-z]) (?=[a-z])", "  ")
+missing_space_after_comma = _rewriter(r"(?<=[a-z]{3}), (?=[a-z]{3})", ",")
+space_before_stop = _rewriter(r"(?<=[a-z]{3})\.(?= [A-Z][a-z])", " .")
+space_after_hyphen = _rewriter(r"\b[A-Z][a-z]+(-)(?=[A-Z][a-z]{2,})", "- ", group=1)
+
+
+def _quote_pairs(ctx: Context, opening: str, closing: str) -> list[tuple[int, re.Match]]:
+    return _body_matches(ctx, rf"{opening}[A-Za-z][^\n\"“”]{{1,80}}?[A-Za-z.,]({closing})")
+
+
+def unpaired_quote(text, ctx, rng):
+    """The closing mark of a quotation taken away."""
+    found = _choose(rng, _quote_pairs(ctx, '"', '"') + _quote_pairs(ctx, "“", "”"))
+    if found is None:
+        return None
+    at, m = found
+    close = at + m.start(1) - m.start()
+    return _splice(text, close, close + 1, ""), at
+
+
+def mixed_quotes(text, ctx, rng):
+    """One pair of a document's curly double quotes made straight, when it has three pairs or more."""
+    pairs = _quote_pairs(ctx, "“", "”")
+    if len(pairs) < 3 or '"' in ctx.prose:
+        return None
+    at, m = rng.choice(pairs)
+    close = at + m.start(1) - m.start()
+    return _splice(_splice(text, close, close + 1, '"'), at, at + 1, '"'), at
 
 
 # --- terminology -------------------------------------------------------------------------------
@@ -299,6 +358,34 @@ def marker_form(text, ctx, rng):
     if marker is None or marker.text != "[Provisional translation]":
         return None
     return _replace(text, marker.start, marker.text, "(Provisional Translation)"), marker.start
+
+
+def marker_typo(text, ctx, rng):
+    """A letter of the translation marker's "Provisional" swapped with its neighbour."""
+    marker = _line_of(ctx, "translation")
+    if marker is None or "Provisional" not in marker.text:
+        return None
+    at = marker.start + marker.text.index("Provisional")
+    return _replace(text, at, "Provisional", _swap_inner("Provisional", rng)), at
+
+
+def date_line_impossible(text, ctx, rng):
+    """The date line's day made one its month does not have: "April 31, 2024", "February 30, 2024"."""
+    date = _line_of(ctx, "date")
+    m = date and re.search(r"\b(April|June|September|November|February) (\d{1,2}),", date.text)
+    if not m:
+        return None
+    day = "30" if m.group(1) == "February" else "31"
+    return _splice(text, date.start + m.start(2), date.start + m.end(2), day), date.start
+
+
+def numbering_run_in(text, ctx, rng):
+    """A numbered paragraph's line break lost: "(2) ..." runs on after "(1) ...".."""
+    joins = [m for m in re.finditer(r"(?<=[.!?])\n+(?=\((\d+)\) [A-Z])", text) if m.group(1) != "1"]
+    if not joins:
+        return None
+    m = rng.choice(joins)
+    return _splice(text, m.start(), m.end(), " "), m.start()
 
 
 def title_repeated(text, ctx, rng):
@@ -356,9 +443,12 @@ INJECTORS = (
     Injector("known misspelling", "SP002", known_misspelling),
     Injector("run-together words", "SP004", run_together),
     Injector("name spelled two ways", "SP003/SP002", name_two_ways),
+    Injector("ordinal suffix", "SP005", ordinal_suffix),
     Injector("marker without definition", "FN001", undefined_marker, complete_only=True),
     Injector("definition never referenced", "FN002", unreferenced_definition, complete_only=True),
     Injector("impossible time", "TM002", impossible_time),
+    Injector("impossible morning time", "TM002", impossible_morning),
+    Injector("Japan date rolled wrong", "TM003", japan_date_rolled),
     Injector("mixed time notation", "TM001", mixed_notation, whole_document=True),
     Injector("local and Japan time apart", "TM003/TM002", local_japan_offset),
     Injector("mixed apostrophes", "TY001", mixed_apostrophes),
@@ -368,6 +458,11 @@ INJECTORS = (
     Injector("unbalanced bracket", "TY007", unbalanced_bracket),
     Injector("no closing punctuation", "TY008", no_closing_punctuation),
     Injector("double space", "TY009", double_space),
+    Injector("missing space after comma", "TY005", missing_space_after_comma),
+    Injector("space before full stop", "TY006", space_before_stop),
+    Injector("space after hyphen", "TY010", space_after_hyphen),
+    Injector("unpaired quote", "TY003", unpaired_quote),
+    Injector("mixed quotes", "TY002", mixed_quotes),
     Injector("term in two forms", "TR001/TR002", term_variant),
     Injector("honorific slip", "TR003", honorific_slip),
     Injector("article slip", "TR004", article_slip),
@@ -375,6 +470,9 @@ INJECTORS = (
     Injector("missing date line", "ST001", missing_date_line, whole_document=True),
     Injector("missing translation marker", "ST003", missing_marker, whole_document=True),
     Injector("marker not in house form", "ST004", marker_form),
+    Injector("marker misspelt", "ST011/SP002", marker_typo),
+    Injector("date line impossible", "ST002", date_line_impossible, whole_document=True),
+    Injector("numbering run in", "ST007", numbering_run_in),
     Injector("numbering gap", "ST005", numbering_gap),
     Injector("numbering repeat", "ST006", numbering_repeat),
     Injector("title repeated", "ST009", title_repeated),

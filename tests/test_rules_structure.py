@@ -239,6 +239,13 @@ def test_run_in_of_a_list_s_last_number():
     assert problem.line == 8
 
 
+def test_run_in_before_a_list_that_restarts():
+    # Found by tests/injection.py: a run-in (2), then a new list under an unnumbered heading.
+    body = "(1) The leaders met. (2) They talked about trade.\nEconomic Relations\n(1) They agreed.\n"
+    assert [code for code in ("ST005", "ST006", "ST007") for _ in found(doc(body), code)] == ["ST007"]
+    assert found(doc(body.replace(" (2) They", " They")), "ST006") == []
+
+
 def test_a_number_referred_to_in_a_sentence_is_no_run_in():
     body = "1. Relations\n(1) As stated in (2) below, they met.\n(2) They agreed.\n"
     assert found(doc(body), "ST007") == []

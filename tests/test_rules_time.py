@@ -146,6 +146,9 @@ def test_times_a_real_offset_joins_are_not_reported(phrase) -> None:
     ("9:00 p.m. local time (10:00 p.m. Japan time)", 0),
     ("11:20 a.m. (local time; same day, 6:20 p.m. JST)", 0),
     ("11:20 a.m. (local time; same day, 2:20 a.m. JST)", 1),  # -06:00 would be the next day
+    ("6:10 p.m. local time (On June 16, at 3:10 a.m. JST)", 1),  # two days on: no offset spans that
+    ("6:10 p.m. local time (On June 13, at 3:10 a.m. JST)", 1),  # the day before, in the morning
+    ("6:10 p.m. local time (On June 21, at 3:10 a.m. JST)", 0),  # a week apart: a date of something else
 ])
 def test_local_and_japan_time_on_june_14(phrase, count) -> None:
     # Cases from the first draft of the TM rules (convert/rules/time.py), kept as data.

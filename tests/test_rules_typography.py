@@ -224,6 +224,15 @@ def test_a_bracket_left_open_before_a_finished_sentence_is_reported_even_at_a_cu
     assert len(found(HEAD + "(1) Both sides affirmed the cooperation) and the Partners Ses", "TY007")) == 1
 
 
+@pytest.mark.parametrize("mark", ["“", '"'])
+def test_a_quotation_left_open_before_a_finished_sentence_is_reported_even_at_a_cut_end(mark):
+    text = HEAD + f"(1) The Prime Minister praised the {mark}Abenomics. He also noted that Poland is developing into the"
+    [problem] = found(text, "TY003")
+    assert text[problem.start] == mark
+    # Opening the paragraph, a quotation may run to the cut: a statement quoted at length.
+    assert found(HEAD + f"{mark}We will act. We will build the", "TY003") == []
+
+
 @pytest.mark.parametrize("body", [
     # A clause makes running text, however many capitals stand around it.
     "(1) Furthermore, I will confirm that Japan will continue to work closely to successfully hold the "

@@ -104,6 +104,8 @@ def _read_head(lines: list[Line]) -> _Head:
             head.title = _title(line)
         elif head.date_line is None and head.translation is None and _is_title_candidate(text) and P.ends_like_heading(text):
             head.extra.append(line)
+        elif head.date_line is None and head.title is not None and text == head.title.text:
+            head.extra.append(line)  # the title printed twice, however long: the date line may follow
         else:
             break
         i += 1

@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 from .. import regex
+from ..parse.patterns import ends_like_heading
 from ..record import Record
 from .base import Finding, Rule, register
 
@@ -29,6 +30,7 @@ _ROMAN_UPPER = {v: k.upper() for k, v in _ROMAN.items()}
 _ROMAN_LOWER = {v: k for k, v in _ROMAN.items()}
 _TOKEN = regex.compile(r"^(\()?([0-9]{1,2}|[a-z]|[ivx]{1,4}|[IVX]{1,4})([.)])?$")
 _BLANKS = " \t\u3000\xa0"
+_LONGEST_HEADING = 80  # characters of an unnumbered heading between two lists
 
 
 class Number:
@@ -197,14 +199,17 @@ def _judge(text: str, level: list[Number]) -> list[Slip]:
         prev, n = level[i - 1], level[i]
         expected = value + 1
         after = level[i + 1].value if i + 1 < len(level) else None
-        if n.value == expected or (n.value == 1 and value != 1 and n.value != value):
+        if n.value == expected or (n.value == 1 and value != 1):
             value = n.value
             continue
-        at = _run_in(text, prev, expected) if n.value == expected + 1 else -1
+        # The number after a run-in follows it, or restarts the list: "(1) ... (2) ...", then "(1)".
+        at = _run_in(text, prev, expected) if n.value in (expected + 1, 1) else -1
         if at >= 0:
             found.append(Slip(prev, "run-in", expected, prev, at))
             value = n.value
             continue
+        if n.value == 1 and _under_heading(text, prev, n):
+            continue  # a list of one, then another list
         kind = "repeat" if n.value == value else "gap" if n.value > expected else "back"
         found.append(Slip(n, kind, expected, prev))
         # One wrong number between two right ones: the next is judged against what this one should be.
@@ -214,6 +219,14 @@ def _judge(text: str, level: list[Number]) -> list[Slip]:
     if at >= 0:
         found.append(Slip(last, "run-in", value + 1, last, at))
     return found
+
+
+def _under_heading(text: str, prev: Number, n: Number) -> bool:
+    """A heading stands between ``prev``'s text and ``n``: a list of one, then another list ("(1)", "Economy", "(1)")."""
+    before = text[prev.start:n.start].rstrip(_BLANKS + "\n")  # prev's text runs up to n
+    cut = before.rfind("\n")
+    line = before[cut + 1:].strip(_BLANKS)
+    return cut >= 0 and 0 < len(line) <= _LONGEST_HEADING and line[0].isupper() and ends_like_heading(line)
 
 
 def _span(n: Number) -> tuple[int, int]:

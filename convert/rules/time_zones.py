@@ -28,6 +28,7 @@ from .base import Finding, Rule
 from .time_common import claim, pairs, quoted, times
 
 DEFAULT_TIME_STYLE = "12:25 p.m. (local time; June 14, 7:25 p.m. Japan time)"
+_MAX_DAY_SLIP = 3  # days between the local and the Japan date still judged as a roll-over
 _LOOK_BACK = 300  # characters before a phrase searched for the local date ("On June 14, commencing at ...")
 _JAPAN_LABEL = regex.compile(r"JST|Japan(?:ese)? Standard Time|Japan [Tt]ime|Tokyo time")
 
@@ -125,7 +126,9 @@ def _day_shift(pair: LocalJapanPair, local_day: date | None) -> int | None:
     except ValueError:
         return None  # "February 30": a date problem, not a time one
     shift = min(((d - local_day).days for d in candidates), key=abs)
-    return shift if abs(shift) <= 1 else None  # farther apart: the dates are of something else
+    # Two or three days apart is a slip no offset explains (the offsets span 26 hours);
+    # farther apart, the dates are of something else (a year or a month misread).
+    return shift if abs(shift) <= _MAX_DAY_SLIP else None
 
 
 def _local_day(ctx, pair: LocalJapanPair) -> date | None:

@@ -11,7 +11,7 @@ import re
 
 from .. import regex
 from .base import Finding, Rule, register
-from .context import closes, dangles
+from .context import SENTENCE_BREAK, closes, dangles
 
 # "1)", "a)", "ii)" used as in-line enumerators: a closing bracket with no opening one, by design.
 _ENUMERATOR = regex.compile(r"(?:^|[\s:;,])(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
@@ -36,7 +36,6 @@ _CLAUSE = regex.compile(r"(?<![\w-])(?:(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|It)\s+(?:
                         r"were|[a-z]{3,}ed)|(?:will|would|shall|should|must)\s+(?:not\s+)?(?:be\s+)?[a-z]{3,}|"
                         r"(?:is|are|was|were|been)\s+(?:then\s+|also\s+)?[a-z]{3,}ed|(?:has|have|had)\s+(?:a|an|the)"
                         r"|(?:has|have|had)\s+[a-z]{3,}ed)\b")
-_SENTENCE_BREAK = regex.compile(r"[a-z]{2}[.!?] [A-Z]")
 _LOWER_SHARE = 0.65
 _PAIRS = (("(", ")"), ("[", "]"))
 
@@ -70,7 +69,7 @@ class UnbalancedBrackets(Rule):
                 # finished sentence follows the opening one: brackets close in their sentence.
                 yield from (f for f in _unbalanced(text, block.start)
                             if text[f.start - block.start] in ")]"
-                            or _SENTENCE_BREAK.search(text, f.start - block.start))
+                            or SENTENCE_BREAK.search(text, f.start - block.start))
                 continue
             yield from _unbalanced(text, block.start)
 
@@ -152,7 +151,7 @@ def _running_text(text: str, heading: bool = False) -> bool:
     words = _WORD.findall(text)
     if len(words) < _MIN_WORDS or _CAPTION.search(text):
         return False
-    if _SENTENCE_BREAK.search(text) or REPORTING_VERB.search(text) or _CLAUSE.search(text):
+    if SENTENCE_BREAK.search(text) or REPORTING_VERB.search(text) or _CLAUSE.search(text):
         return True
     if heading:
         return False

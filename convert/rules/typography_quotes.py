@@ -14,6 +14,7 @@ from collections import Counter
 from .. import regex
 from ..problem import replace
 from .base import Finding, Rule, register
+from .context import SENTENCE_BREAK
 
 _DOUBLE = regex.compile(r"[\"“”]")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -146,8 +147,9 @@ class UnpairedQuote(Rule):
 
     A quotation opened inside a paragraph closes in that paragraph; one that
     opens a paragraph may run over several (reopening each with a quotation
-    mark or not), as long quotations of statements do. A quotation still open where a document stops mid-sentence is not
-    reported: the page was cut.
+    mark or not), as long quotations of statements do. A quotation still
+    open where a document stops mid-sentence is not reported (the page was
+    cut) unless it opened inside a sentence that ended before the cut.
     """
 
     code = "TY003"
@@ -176,8 +178,16 @@ class UnpairedQuote(Rule):
                 yield Finding(at, at + 1, f"closing quotation mark {mark} was never opened")
             else:
                 opened = None
-        if opened is not None and not (ctx.ends_open and _in_last_paragraph(ctx, opened)):
+        if opened is not None and not (ctx.ends_open and _in_last_paragraph(ctx, opened)
+                                       and not _sentence_ends_after(text, opened)):
             yield Finding(opened, opened + 1, f"quotation mark {text[opened]} is never closed")
+
+
+def _sentence_ends_after(text: str, at: int) -> bool:
+    """A quotation opened inside a sentence, and a finished sentence after it: it should have closed there."""
+    end = text.find("\n", at)
+    end = end if end != -1 else len(text)
+    return not _starts_paragraph(text, at) and SENTENCE_BREAK.search(text, at, end) is not None
 
 
 def _in_last_paragraph(ctx, at: int) -> bool:
