@@ -183,6 +183,47 @@ def unreferenced_definition(text, ctx, rng):
     return text[:at] + note + text[at:], at + 1
 
 
+def _two_acronyms(text: str, ctx: Context):
+    """Offsets just after the first two different acronyms of the body ("NATO", "(AZEC)"), with them; None if fewer.
+
+    Only for complete documents without notes of their own, whose last paragraph closes: the
+    definitions go after it."""
+    if "(*" in text:
+        return None
+    seen: dict[str, int] = {}
+    for at, m in _body_matches(ctx, r"(?<![\w(-])\(?([A-Z][A-Z0-9]{2,7})\)?(?![\w(-])"):
+        seen.setdefault(m.group(1), at + len(m.group()))
+    last = max((b for b in ctx.blocks if b.kind in BODY), key=lambda b: b.end, default=None)
+    if len(seen) < 2 or last is None or not closes(last.text):
+        return None
+    (first, a), (second, b) = list(seen.items())[:2]
+    return (a, first), (b, second), last.end
+
+
+def _noted(text: str, found, numbers: tuple[int, int], defined: tuple[int, int], at_second: bool) -> Injected:
+    """Markers ``numbers`` after the two acronyms, definitions of the acronyms ``defined`` (indices), and
+    the offset of the first marker, or (``at_second``) of the second."""
+    (a, first), (b, second), end = found
+    terms = (first, second)
+    notes = "".join(f"\n(*{n}) {terms[i]}: an explanation of {terms[i]}" for n, i in zip((1, 2), defined))
+    text = text[:end] + notes + text[end:]
+    text = text[:b] + f"(*{numbers[1]})" + text[b:]
+    marker = f"(*{numbers[0]})"
+    return text[:a] + marker + text[a:], b + len(marker) if at_second else a
+
+
+def swapped_markers(text, ctx, rng):
+    """Two notes whose markers were swapped: "(AZEC)(*1) ... (NATO)(*2)", "(*1) NATO: ..." "(*2) AZEC: ..."."""
+    found = _two_acronyms(text, ctx)
+    return None if found is None else _noted(text, found, (1, 2), (1, 0), at_second=False)
+
+
+def markers_out_of_order(text, ctx, rng):
+    """Two notes numbered against their order in the text: "(AZEC)(*2) ... (NATO)(*1)", reported at "(*1)"."""
+    found = _two_acronyms(text, ctx)
+    return None if found is None else _noted(text, found, (2, 1), (1, 0), at_second=True)
+
+
 # --- time --------------------------------------------------------------------------------------
 
 def _hour_on(meridiem: str):
@@ -446,6 +487,8 @@ INJECTORS = (
     Injector("ordinal suffix", "SP005", ordinal_suffix),
     Injector("marker without definition", "FN001", undefined_marker, complete_only=True),
     Injector("definition never referenced", "FN002", unreferenced_definition, complete_only=True),
+    Injector("footnote markers swapped", "FN003", swapped_markers, complete_only=True),
+    Injector("footnote markers out of order", "FN004", markers_out_of_order, complete_only=True),
     Injector("impossible time", "TM002", impossible_time),
     Injector("impossible morning time", "TM002", impossible_morning),
     Injector("Japan date rolled wrong", "TM003", japan_date_rolled),

@@ -23,6 +23,8 @@ FLOORS = {
     "ordinal suffix": (25, 0.99, 0),
     "marker without definition": (90, 0.99, 0),
     "definition never referenced": (60, 0.99, 0),
+    "footnote markers swapped": (14, 0.99, 0),
+    "footnote markers out of order": (14, 0.99, 0),
     "impossible time": (50, 0.99, 0),
     "impossible morning time": (20, 0.99, 0),
     "Japan date rolled wrong": (6, 0.85, 0),
