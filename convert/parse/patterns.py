@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from .. import regex
 
@@ -47,23 +48,38 @@ SUBHEADING = regex.compile(r"^(?:\[[^\[\]]{2,200}\]|\([^()]{2,200}(?:\([^()]*\)[
 QUOTE_OPEN = regex.compile(r"^[\"“‘']")
 SENTENCE_END = regex.compile(r"[.!?:;。\"”’)\]]$")
 
-RESIDUE_RULES: tuple[tuple[str, str], ...] = (
-    ("skip-link", r"(?i:skip to (?:main )?content)"),
-    ("breadcrumb", r"(?:Home|Top|TOP)\s*>.*|.*\s>\s.*\s>\s.*"),
-    ("site-label", r"(?i:Top\s.*\|.*|.*\btop page|Official Residence(?: TOP)?|Press Releases(?: - .*)?"
-     r"|Press Conferences|Diplomatic Relations|The Prime Minister in Action"
-     r"|Speeches and Statements by the Prime Minister|Press Conference by the Chief Cabinet Secretary"
-     r"|Japan-.{2,60} Relations|Foreign Policy|Press Release No\.\s?\d+|[A-Z][A-Za-z. ]{1,40} Relations)"),
-    ("page-top", r"(?i:Page Top|Back to Top|▲\s*Top)"),
-    ("back-link", r"Back to .{1,120}"),
-    ("related", r"Related (?:Links?|Information)\b.{0,120}"),
-    ("archive", r"Archives\s*\(.*\)"),
-    ("language-link", r"(?:Japanese|English|JAPANESE|ENGLISH|日本語)(?:\s*\((?:PDF|PPT)[^)]*\))?"),
-    ("caption", r"\(?Photos?\b.*|Photograph of .*|.*\(Photos?:[^)]*\)|.*\(Photo\)"),
+# (kind, pattern, needle). A pattern that may match anywhere in a line (".*...") has a needle: text,
+# lower-cased, that every line it matches holds. Lines without the needle are spared the pattern's
+# scan, which for a line of prose is most of the cost of telling it from residue.
+RESIDUE_RULES: tuple[tuple[str, str, str | None], ...] = (
+    ("skip-link", r"(?i:skip to (?:main )?content)", None),
+    ("breadcrumb", r"(?:Home|Top|TOP)\s*>.*", None),
+    ("breadcrumb", r".*\s>\s.*\s>\s.*", ">"),
+    ("site-label", r"(?i:Official Residence(?: TOP)?|Press Releases(?: - .*)?|Press Conferences"
+     r"|The Prime Minister in Action|Speeches and Statements by the Prime Minister"
+     r"|Press Conference by the Chief Cabinet Secretary|Foreign Policy|Press Release No\.\s?\d+)", None),
+    ("site-label", r"(?i:Top\s.*\|.*)", "|"),
+    ("site-label", r"(?i:.*\btop page)", "top page"),
+    ("site-label", r"(?i:Japan-.{2,60} Relations|[A-Z][A-Za-z. ]{1,40} Relations)", "relations"),
+    ("page-top", r"(?i:Page Top|Back to Top|▲\s*Top)", None),
+    ("back-link", r"Back to .{1,120}", None),
+    ("related", r"Related (?:Links?|Information)\b.{0,120}", None),
+    ("archive", r"Archives\s*\(.*\)", None),
+    ("language-link", r"(?:Japanese|English|JAPANESE|ENGLISH|日本語)(?:\s*\((?:PDF|PPT)[^)]*\))?", None),
+    ("caption", r"\(?Photos?\b.*|Photograph of .*", None),
+    ("caption", r".*\(Photos?:[^)]*\)|.*\(Photo\)", "(photo"),
 )
-# One alternation, tried once per line; the first alternative that matches names the kind.
-_RESIDUE = regex.compile("|".join(f"(?P<{kind.replace('-', '_')}>{rx})$" for kind, rx in RESIDUE_RULES))
+_NEEDLES = tuple(sorted({needle for _, _, needle in RESIDUE_RULES if needle}))
 FOOTER_START = frozenset({"related", "archive", "back-link", "page-top"})
+
+
+@cache
+def _residue_pattern(needles: frozenset[str]) -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation of the rules a line holding ``needles`` can match, tried once; the first
+    alternative that matches names the kind. With the group name of each alternative's kind."""
+    rules = [(kind, rx) for kind, rx, needle in RESIDUE_RULES if needle is None or needle in needles]
+    names = {f"r{i}": kind for i, (kind, _) in enumerate(rules)}
+    return regex.compile("|".join(f"(?P<r{i}>{rx})$" for i, (_, rx) in enumerate(rules))), names
 
 
 _LONGEST_RESIDUE = 240  # characters; a longer line is content (and scanning it costs)
@@ -72,8 +88,9 @@ _LONGEST_RESIDUE = 240  # characters; a longer line is content (and scanning it 
 def residue_kind(text: str) -> str | None:
     if len(text) > _LONGEST_RESIDUE:
         return None
-    match = _RESIDUE.match(text)
-    return match.lastgroup.replace("_", "-") if match else None
+    pattern, kinds = _residue_pattern(frozenset(filter(text.lower().__contains__, _NEEDLES)))
+    match = pattern.match(text)
+    return kinds[match.lastgroup] if match else None
 
 
 def parse_date(match: re.Match[str]) -> str | None:
