@@ -44,3 +44,32 @@ def test_blank_characters_are_every_python_space_and_the_zero_width_ones() -> No
 
     spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
     assert set(_BLANK) == spaces | set("\u200b\u200c\u200d\u2060\ufeff")
+
+
+_RESIDUE_PIECES = st.sampled_from(
+    [" > ", ">", "|", "Top", "TOP PAGE", "top page", "(Photo)", "(Photos: Cabinet Public Affairs Office)", "Photo",
+     "Relations", "Japan-India Relations", "Back to ", "Related Links", "Archives (", ")", "Press Releases", " ", "a"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_RESIDUE_PIECES, st.text(max_size=12)), max_size=8).map("".join))
+def test_residue_needles_only_skip_patterns_that_cannot_match(line: str) -> None:
+    # A line is tried only against the patterns whose needle it holds: the kind must be the one
+    # that trying every pattern gives.
+    from convert.parse import patterns as P
+
+    every, kinds = P._residue_pattern(frozenset(P._NEEDLES))
+    match = every.match(line) if len(line) <= P._LONGEST_RESIDUE else None
+    assert P.residue_kind(line) == (kinds[match.lastgroup] if match else None)
+
+
+def test_residue_needles_on_every_real_line() -> None:
+    from convert.parse import patterns as P
+    from convert.parse.segment import split_lines
+
+    every, kinds = P._residue_pattern(frozenset(P._NEEDLES))
+    for path in DOCUMENTS:
+        for line in split_lines(path.read_text(encoding="utf-8").replace("\r\n", "\n")):
+            match = every.match(line.text) if len(line.text) <= P._LONGEST_RESIDUE else None
+            assert P.residue_kind(line.text) == (kinds[match.lastgroup] if match else None), line.text
