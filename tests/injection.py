@@ -359,6 +359,28 @@ def mixed_quotes(text, ctx, rng):
 
 # --- terminology -------------------------------------------------------------------------------
 
+def _last_of_a_compound(ctx: Context, pattern: str, rng: random.Random):
+    """The offset and text of the last place of a compound matching ``pattern`` that the body writes twice or more."""
+    counts = Counter(m.group() for _, m in _body_matches(ctx, pattern))
+    forms = sorted(f for f, n in counts.items() if n >= 2 and not f.startswith("re-"))
+    if not forms:
+        return None
+    form = rng.choice(forms)
+    return [a for a, m in _body_matches(ctx, rf"(?<![\w-]){re.escape(form)}(?![\w-])")][-1], form
+
+
+def compound_closed_up(text, ctx, rng):
+    """The last of two or more "co-operation"s written "cooperation"."""
+    found = _last_of_a_compound(ctx, r"(?<![\w-])[a-z]{2,}-[a-z]{3,}(?![\w-])", rng)
+    return None if found is None else (_replace(text, found[0], found[1], found[1].replace("-", "")), found[0])
+
+
+def compound_spaced(text, ctx, rng):
+    """The last of two or more "Indo-Pacific"s written "Indo Pacific"."""
+    found = _last_of_a_compound(ctx, r"(?<![\w-])[A-Z][a-z]{2,}-[A-Z][a-z]{3,}(?![\w-])", rng)
+    return None if found is None else (_replace(text, found[0], found[1], found[1].replace("-", " ")), found[0])
+
+
 def term_variant(text, ctx, rng):
     counts = Counter(m.group() for _, m in _body_matches(ctx, r"\b[A-Z][a-z]+-[A-Z][a-z]{3,}\b"))
     terms = sorted(t for t, n in counts.items() if n >= 2)
@@ -507,6 +529,8 @@ INJECTORS = (
     Injector("unpaired quote", "TY003", unpaired_quote),
     Injector("mixed quotes", "TY002", mixed_quotes),
     Injector("term in two forms", "TR001/TR002", term_variant),
+    Injector("compound closed up", "TR001", compound_closed_up),
+    Injector("compound spaced", "TR001/TR002", compound_spaced),
     Injector("honorific slip", "TR003", honorific_slip),
     Injector("article slip", "TR004", article_slip),
     Injector("agreement slip", "TR005", agreement_slip),

@@ -43,6 +43,8 @@ FLOORS = {
     "unpaired quote": (55, 0.92, 0),
     "mixed quotes": (5, 0.99, 0),
     "term in two forms": (35, 0.92, 0),
+    "compound closed up": (5, 0.99, 0),
+    "compound spaced": (35, 0.95, 0),
     "honorific slip": (35, 0.99, 0),
     "article slip": (120, 0.97, 0),
     "agreement slip": (30, 0.90, 0),

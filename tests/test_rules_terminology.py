@@ -34,6 +34,13 @@ def found(text: str, code: str, **settings) -> list:
     ("(1) The Japan-Korea and Japan-Korean relations, the Japan-China summit.\n", []),
     ("(1) Mr. OYUN-ERDENE Luvsannamsrai, Prime Minister Oyun-erdene.\n", []),
     ("(1) The Japan-U.S. Alliance and the Japan-U.S.-ROK summit.\n", []),
+    # A lower-case compound with its hyphen and without: the form written more often, or first, wins.
+    ("(1) The co-operation, more co-operation and cooperation.\n", ["cooperation"]),
+    ("(1) The non-proliferation regime and nonproliferation.\n", ["nonproliferation"]),
+    ("(1) The decisionmaking, the decisionmaking and the decision-making.\n", ["decision-making"]),
+    # Not variants: "re-" makes other words, a space is grammar (a follow-up, to follow up).
+    ("(1) They will re-sign the deal; he did not resign.\n", []),
+    ("(1) A follow-up meeting, to follow up.\n", []),
 ])
 def test_term_variants(body, flagged):
     problems = found(doc(body), "TR001")

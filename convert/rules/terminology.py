@@ -162,7 +162,8 @@ class TermVariants(Rule):
     """The same term is written in two forms in one document.
 
     ``Euro-Atlantic`` and ``Europe-Atlantic``; ``Indo-Pacific`` and
-    ``Indo-pacific`` or ``Indo Pacific``. The form used most often (on a
+    ``Indo-pacific`` or ``Indo Pacific``; ``co-operation`` and
+    ``cooperation`` (not ``re-sign`` and ``resign``: other words). The form used most often (on a
     tie, the first one) is taken as the document's and the others are
     reported, with an unsafe fix to that form. Forms listed as preferred
     terms are left to TR002. Forms inside an official name keep the name's
@@ -180,22 +181,23 @@ class TermVariants(Rule):
 
     def check(self, ctx):
         found = compounds(ctx)
-        if not found:
-            return
         skip = _preferred_keys(ctx)
-        findings = list(_variants(ctx, found, skip))
+        findings = _variants(ctx, found, skip) + list(_solid_variants(ctx.prose, skip))
         if findings:
             # Only now, with something to say, look for names: their forms neither vote nor are reported.
             names = official_names(ctx)
             if names:
                 found = [m for m in found if not _inside(names, m.start(), m.end())]
-                findings = [f for f in _variants(ctx, found, skip) if not _inside(names, f.start, f.end)]
+                findings = [f for f in _variants(ctx, found, skip) + list(_solid_variants(ctx.prose, skip, names))
+                            if not _inside(names, f.start, f.end)]
         yield from findings
 
 
-def _variants(ctx, found: list[re.Match], skip: frozenset[str]):
-    if not found:
-        return
+def _variants(ctx, found: list[re.Match], skip: frozenset[str]) -> list[Finding]:
+    return list(_compound_variants(ctx, found, skip)) if found else []
+
+
+def _compound_variants(ctx, found: list[re.Match], skip: frozenset[str]):
     counts = Counter(m.group(0) for m in found)
     first = {}
     for m in found:
@@ -227,6 +229,42 @@ def _spaced_variants(ctx, counts: Counter, skip: frozenset[str]):
             for m in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text):
                 yield Finding(m.start(), m.end(), f"{variant!r} beside {form!r} in the same document",
                               replace(m.start(), m.end(), form, "unsafe"))
+
+
+def _solid_variants(text: str, skip: frozenset[str], names: list[tuple[int, int]] = ()):
+    """ "co-operation" beside "cooperation": a lower-case compound written with its hyphen and without.
+
+    The form written more often (on a tie, the first) is the document's. A compound of "re-" is
+    left alone: "re-sign" and "resign", "re-cover" and "recover" are other words.
+    """
+    forms: dict[str, list[int]] = {}
+    at = text.find("-")
+    while at != -1:
+        start, end = at, at + 1
+        while start and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        word = text[start:end]
+        if (end - at > 3 and at - start >= 2 and word.islower() and word.isascii()
+                and not (start and text[start - 1] in "-_") and text[end:end + 1] != "-"
+                and not text[start:at] == "re" and not _inside(names, start, end)):
+            forms.setdefault(word, []).append(start)
+        at = text.find("-", end)
+    for form, places in forms.items():
+        solid = form.replace("-", "")
+        if solid in skip or form in skip or solid not in text:
+            continue
+        solids = [m.start() for m in re.finditer(rf"(?<![\w-]){solid}(?![\w-])", text)
+                  if not _inside(names, m.start(), m.end())]
+        if not solids:
+            continue
+        # The form written more often is the document's; on a tie, the one written first.
+        hyphened_main = (len(places), -places[0]) > (len(solids), -solids[0])
+        main, other, wrong = (form, solid, solids) if hyphened_main else (solid, form, places)
+        for start in wrong:
+            yield Finding(start, start + len(other), f"{other!r} beside {main!r} in the same document",
+                          replace(start, start + len(other), main, "unsafe"))
 
 
 def preferred(ctx) -> dict[str, str]:
