@@ -114,6 +114,7 @@ def test_article_slip_not(sentence):
     ("The problem since these problem since then grew.", "these problem", "problems"),
     ("Nairobi hosted it in 2016, as these year marked the 60th anniversary.", "these year", "years"),
     ("What is the significance of concluding these agreement?", "these agreement", "agreements"),
+    ("He hoped to make these meeting an opportunity.", "these meeting", "meetings"),  # an article: a new phrase
 ])
 def test_agreement_slip(sentence, span, replacement):
     text = HEAD + sentence + "\n"

@@ -38,6 +38,7 @@ _PHRASE_END = frozenset({
     "as", "and", "or", "but", "so", "if", "between", "that", "which", "who", "whose", "where", "when", "while",
     "since", "because", "through", "during", "under", "after", "before", "toward", "towards", "about", "into",
     "regarding", "concerning", "including", "over", "against", "within", "without", "among", "amid", "held",
+    "a", "an", "the",  # a new noun phrase: "to make these meeting an opportunity"
     ".", ",", ";", ":", ")", "\n", "?", "!", "'", "’",
 })
 # After one of these, "this" is a determiner, so "this visits" cannot be "this" + verb.
