@@ -220,6 +220,11 @@ def test_a_bracket_left_open_before_a_finished_sentence_is_reported_even_at_a_cu
                    "Kishida explained the report. President Yoon exp")
     [problem] = found(text, "TY007")
     assert text[problem.start] == "("
+    # A sentence may end on an acronym; a title or initials end none.
+    text = HEAD + "(1) He spoke with the Ambassador of the Republic of Korea (ROK. This afternoon, he went to the"
+    assert len(found(text, "TY007")) == 1
+    text = HEAD + "(1) He spoke with the envoys (Mr. Abe and the U.S. President Biden about the future of the"
+    assert found(text, "TY007") == []
     # A closing bracket with no opening one cannot be explained by a lost end either.
     assert len(found(HEAD + "(1) Both sides affirmed the cooperation) and the Partners Ses", "TY007")) == 1
 

@@ -29,7 +29,8 @@ _DANGLING_MARK = regex.compile(r"[,(\-–]\s*$")
 
 
 # A finished sentence and the next one's start: what a bracket or quotation left open does not run across.
-SENTENCE_BREAK = regex.compile(r"[a-z]{2}[.!?] [A-Z]")
+# "regions. The", "(ROK. This"; not "Mr. Abe" nor "U.S. President".
+SENTENCE_BREAK = regex.compile(r"(?:[a-z]{2}|(?<![.\w])[A-Z]{2,})[.!?] [A-Z]")
 _LAST_WORD = regex.compile(r"([A-Za-z]+)\W*$")
 
 
