@@ -259,6 +259,15 @@ def japan_date_rolled(text, ctx, rng):
     return _splice(text, m.start(1), m.end(1), str(day)), m.start(1)
 
 
+def twenty_four_hour(text, ctx, rng):
+    """One "6:20 p.m." of a document that writes a.m./p.m. throughout written "18:20"."""
+    times = [m for m in re.finditer(r"(?<![\d:])(\d{1,2}):(\d\d) p\.m\.", text) if m.group(1) != "12"]
+    if len(times) < 2 or re.search(r"\d (?:am|pm|AM|PM)\b|\d{2}:\d{2}(?! [ap]\.m\.)", text):
+        return None
+    m = rng.choice(times)
+    return _splice(text, m.start(), m.end(), f"{int(m.group(1)) + 12}:{m.group(2)}"), m.start()
+
+
 def mixed_notation(text, ctx, rng):
     times = [m for m in re.finditer(r"(?<![\d:])\d{1,2}:\d\d (a\.m\.|p\.m\.)", text)]
     if len(times) < 2 or re.search(r"\d (?:am|pm|AM|PM)\b|\d{2}:\d{2}(?! [ap]\.m\.)", text):
@@ -398,6 +407,19 @@ agreement_slip = _rewriter(
     r"\bthis (?=(?:meeting|visit|agreement|occasion|summit|year|issue|region|talk|point)\b)", "these ")
 
 
+def plural_after_this(text, ctx, rng):
+    """ "this meeting" made "this meetings", "each country" "each countries"."""
+    found = _choose(rng, _body_matches(
+        ctx, r"\b(?:this|each) (meeting|visit|agreement|occasion|summit|year|issue|region|point|country)(?=[ .,;])"))
+    if found is None:
+        return None
+    at, m = found
+    noun = m.group(1)
+    plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2] not in "aeiou" else noun + "s"
+    end = at + m.end(1) - m.start()
+    return _splice(text, end - len(noun), end, plural), at
+
+
 # --- structure -----------------------------------------------------------------------------------
 
 def _line_of(ctx: Context, kind: str):
@@ -442,6 +464,15 @@ def date_line_impossible(text, ctx, rng):
     return _splice(text, date.start + m.start(2), date.start + m.end(2), day), date.start
 
 
+def date_line_month_misspelt(text, ctx, rng):
+    """Two neighbouring letters of the date line's month swapped: "Feburary 3, 2024"."""
+    date = _line_of(ctx, "date")
+    m = date and re.search(rf"\b({_MONTHS})\b", date.text)
+    if not m or len(m.group(1)) < 5:
+        return None
+    return _splice(text, date.start + m.start(1), date.start + m.end(1), _swap_inner(m.group(1), rng)), date.start
+
+
 def numbering_run_in(text, ctx, rng):
     """A numbered paragraph's line break lost: "(2) ..." runs on after "(1) ...".."""
     joins = [m for m in re.finditer(r"(?<=[.!?])\n+(?=\((\d+)\) [A-Z])", text) if m.group(1) != "1"]
@@ -459,28 +490,47 @@ def title_repeated(text, ctx, rng):
     return text[:at] + title.text + "\n" + text[at:], at
 
 
-def _last_of_a_list(text: str, ctx: Context):
-    """The last paragraph of a section's list numbered (1), (2), (3)... of three or more, and its number."""
-    lists = []
-    for section in ctx.doc.sections:
-        numbered = [p for p in section.paragraphs if p.number and re.fullmatch(r"\(\d+\)", p.number)]
-        if len(numbered) >= 3 and [int(p.number[1:-1]) for p in numbered] == list(range(1, len(numbered) + 1)):
-            lists.append(numbered[-1])
-    if not lists:
+# How each kind of list prints its numbers: the pattern of one, its value, and a value printed.
+_SHAPES = {
+    "paragraph": (r"\(\d+\)", lambda n: int(n[1:-1]), lambda v: f"({v})"),
+    "section": (r"\d+\.", lambda n: int(n[:-1]), lambda v: f"{v}."),
+    "item": (r"\([a-z]\)", lambda n: ord(n[1]) - 96, lambda v: f"({chr(96 + v)})"),
+}
+
+
+def _lists(ctx: Context, kind: str) -> list[list]:
+    """The document's lists of ``kind``: sections, each section's numbered paragraphs, each paragraph's items."""
+    doc = ctx.doc
+    if kind == "section":
+        return [[s for s in doc.sections if s.number and s.span]]
+    if kind == "paragraph":
+        return [[p for p in s.paragraphs if p.number] for s in doc.sections]
+    return [[i for i in p.items if i.number] for s in doc.sections for p in s.paragraphs]
+
+
+def _last_of_a_list(text: str, ctx: Context, kind: str):
+    """The offset and number of the last entry of the document's last list of ``kind`` numbered
+    1, 2, 3... (two or more), with the shape's printer."""
+    pattern, value, printed = _SHAPES[kind]
+    found = None
+    for entries in _lists(ctx, kind):
+        entries = [e for e in entries if re.fullmatch(pattern, e.number)]
+        if len(entries) >= 2 and [value(e.number) for e in entries] == list(range(1, len(entries) + 1)):
+            found = entries[-1]
+    if found is None:
         return None
-    last = lists[-1]
-    at = text.rfind(last.number, 0, last.span.start + 1)
-    return at, int(last.number[1:-1])
+    at = text.rfind(found.number, 0, found.span.start + len(found.number))  # the span may start at the number
+    return None if at < 0 else (at, found.number, value(found.number), printed)
 
 
-def _renumber(delta: int):
-    """An injector that moves the number of a list's last paragraph on by ``delta``: a gap or a repeat."""
+def _renumber(delta: int, kind: str = "paragraph"):
+    """An injector that moves the number of the last entry of a list of ``kind`` on by ``delta``: a gap or a repeat."""
     def inject(text, ctx, rng):
-        found = _last_of_a_list(text, ctx)
+        found = _last_of_a_list(text, ctx, kind)
         if found is None:
             return None
-        at, n = found
-        return _replace(text, at, f"({n})", f"({n + delta})"), at
+        at, number, value, printed = found
+        return _replace(text, at, number, printed(value + delta)), at
     return inject
 
 
@@ -515,6 +565,7 @@ INJECTORS = (
     Injector("impossible morning time", "TM002", impossible_morning),
     Injector("Japan date rolled wrong", "TM003", japan_date_rolled),
     Injector("mixed time notation", "TM001", mixed_notation, whole_document=True),
+    Injector("a 24-hour time among p.m.", "TM001", twenty_four_hour, whole_document=True),
     Injector("local and Japan time apart", "TM003/TM002", local_japan_offset),
     Injector("mixed apostrophes", "TY001", mixed_apostrophes),
     Injector("space inside brackets", "TY004", space_inside_brackets),
@@ -534,14 +585,20 @@ INJECTORS = (
     Injector("honorific slip", "TR003", honorific_slip),
     Injector("article slip", "TR004", article_slip),
     Injector("agreement slip", "TR005", agreement_slip),
+    Injector("plural after 'this'", "TR005", plural_after_this),
     Injector("missing date line", "ST001", missing_date_line, whole_document=True),
     Injector("missing translation marker", "ST003", missing_marker, whole_document=True),
     Injector("marker not in house form", "ST004", marker_form),
     Injector("marker misspelt", "ST011/SP002", marker_typo),
     Injector("date line impossible", "ST002", date_line_impossible, whole_document=True),
+    Injector("date line month misspelt", "ST002/ST001/SP002", date_line_month_misspelt, whole_document=True),
     Injector("numbering run in", "ST007", numbering_run_in),
     Injector("numbering gap", "ST005", numbering_gap),
     Injector("numbering repeat", "ST006", numbering_repeat),
+    Injector("section numbering gap", "ST005", _renumber(+1, "section")),
+    Injector("section numbering repeat", "ST006", _renumber(-1, "section")),
+    Injector("item lettering gap", "ST005", _renumber(+1, "item")),
+    Injector("item lettering repeat", "ST006", _renumber(-1, "item")),
     Injector("title repeated", "ST009", title_repeated),
     Injector("lead date off the date line", "ST008", lead_date),
     Injector("text cut mid-sentence", "ST010/TY008", truncated),
