@@ -55,7 +55,7 @@ FLOORS = {
     "marker not in house form": (35, 0.99, 0),
     "marker misspelt": (50, 0.97, 0),
     "date line impossible": (70, 0.99, 0),
-    "date line month misspelt": (100, 0.99, 2),  # unread, the date line no longer shelters a caption from ST009
+    "date line month misspelt": (100, 0.99, 0),
     "numbering run in": (15, 0.99, 0),
     "numbering gap": (20, 0.99, 0),
     "numbering repeat": (20, 0.99, 0),

@@ -296,6 +296,9 @@ def test_title_doubled_on_its_line():
 def test_mofa_photo_caption_repeating_the_title_is_not_reported():
     text = "Press Releases\n\n" + TITLE + "\n" + DATE + TITLE + "\n" + LEAD + BODY
     assert found(text, "ST009") == []
+    # Under a misspelt date line too (ST002 reports that one).
+    misspelt = text.replace(DATE, DATE.replace("June", "Jnue"))
+    assert misspelt != text and found(misspelt, "ST009") == [] and found(misspelt, "ST002")
 
 
 def test_a_short_title_may_recur_as_a_heading():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .. import regex
 from .base import Finding, Rule, register
-from .structure_header import markers
+from .structure_header import broken_date, markers
 
 _SPACES = regex.compile(r"\s+")
 _SHORTEST = 20  # characters: a short title ("G7") may well recur as a heading
@@ -46,6 +46,9 @@ class TitleRepeated(Rule):
             yield Finding(title.span.start, title.span.end, f"title doubled on its line: {title.text!r}")
             return
         date, lead, marked = ctx.doc.date_line, ctx.doc.lead, bool(markers(ctx))
+        # A misspelt date line (ST002's) still stands where the date line does.
+        broken = None if date else broken_date(ctx)
+        date_start = date.span.start if date else broken.start if broken else None
         size = len(title.text)
         for block in ctx.prose_blocks:
             # Length first: a C-speed test that leaves almost no block for the normalising compare.
@@ -53,7 +56,7 @@ class TitleRepeated(Rule):
                 continue
             if _key(block.text) != key:
                 continue
-            if not marked and date and date.span.start < block.start \
+            if not marked and date_start is not None and date_start < block.start \
                     and (lead is None or block.start <= lead.span.start):
                 continue  # MOFA pages (no marker) print the title again under the date line: a photo's caption
             yield Finding(block.start, block.end, f"title repeated: {block.text!r}")
