@@ -613,6 +613,11 @@ class Trial(NamedTuple):
     line: int
 
 
+def _unlined(message: str) -> str:
+    """A message without the line numbers it cites ("('4:05 p.m.' on line 8)"): an edit above moves them."""
+    return re.sub(r"\blines? \d+", "line", message)
+
+
 def trial(path: Path, injector: Injector, seed: int = 0) -> Trial | None:
     """Inject ``injector``'s defect into ``path`` and check it; None when the document has no place for it."""
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
@@ -625,15 +630,15 @@ def trial(path: Path, injector: Injector, seed: int = 0) -> Trial | None:
         return None
     new_text, at = injected
     line = LineIndex(new_text).position(at)[0]
-    before = Counter((p.code, p.message) for p in lint(ctx.doc, text))
+    before = Counter((p.code, _unlined(p.message)) for p in lint(ctx.doc, text))
     after = lint(parse_text(new_text, str(path)), new_text)
     codes = injector.code.split("/")
     found = any(p.code in codes and (injector.whole_document or p.line <= line <= p.end_line)
                 for p in after)
     # Another rule seeing the same slip on its line is no noise, nor an info note.
     elsewhere = [p for p in after if p.code not in codes and p.severity != "info" and not p.line <= line <= p.end_line]
-    new = Counter((p.code, p.message) for p in elsewhere) - before
-    noise = tuple(sorted(f"{p.line}: {p.code} {p.message}" for p in elsewhere if new[p.code, p.message]))
+    new = Counter((p.code, _unlined(p.message)) for p in elsewhere) - before
+    noise = tuple(sorted(f"{p.line}: {p.code} {p.message}" for p in elsewhere if new[p.code, _unlined(p.message)]))
     return Trial(path.name, injector.name, found, noise, line)
 
 
