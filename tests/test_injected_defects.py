@@ -1,7 +1,7 @@
 """Defects put into every seed and corpus readout one at a time are found on their line, without noise.
 
-The injectors are in tests/injection.py (``python tests/injection.py -v``
-prints the table and each miss). The floors below are what the rules reach
+The injectors are in tests/injectors.py, the harness in tests/injection.py
+(``python tests/injection.py -v`` prints the table and each miss). The floors below are what the rules reach
 today, a little under: a change that loses recall on real text, or that
 makes a rule speak where nothing was put in, fails here.
 """
