@@ -285,7 +285,6 @@ def _field_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
-@lru_cache(maxsize=4096)
 def inflection_pair(a: str, b: str) -> bool:
     """Korea/Korean, Minister/Ministers, Japan/Japans: forms of one word, not a typo of it."""
     short, long = sorted((a, b), key=len)

@@ -66,6 +66,7 @@ def transpositions(word: str, start: int = 0) -> list[str]:
             for i in range(start, len(word) - 1) if word[i] != word[i + 1]]
 
 
+@lru_cache(maxsize=4096)
 def transposed_word(lower: str) -> str | None:
     """The known word, English or a name of the field, that ``lower`` is with two neighbouring letters swapped.
 

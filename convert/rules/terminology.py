@@ -163,10 +163,10 @@ class TermVariants(Rule):
 
     ``Euro-Atlantic`` and ``Europe-Atlantic``; ``Indo-Pacific`` and
     ``Indo-pacific`` or ``Indo Pacific``; ``co-operation`` and
-    ``cooperation`` (not ``re-sign`` and ``resign``: other words). The form used most often (on a
-    tie, the first one) is taken as the document's and the others are
-    reported, with an unsafe fix to that form. Forms listed as preferred
-    terms are left to TR002. Forms inside an official name keep the name's
+    ``cooperation`` (not ``re-sign`` and ``resign``: other words). The
+    form used most often (on a tie, the first one) is taken as the
+    document's and the others are reported, with an unsafe fix to that
+    form. Forms listed as preferred terms are left to TR002. Forms inside an official name keep the name's
     own spelling and neither count nor are reported: a Title-Case name
     followed by its acronym in brackets (``Organisation for Economic
     Co-operation and Development (OECD)`` beside ``cooperation``), or a
@@ -248,7 +248,7 @@ def _solid_variants(text: str, skip: frozenset[str], names: list[tuple[int, int]
         word = text[start:end]
         if (end - at > 3 and at - start >= 2 and word.islower() and word.isascii()
                 and not (start and text[start - 1] in "-_") and text[end:end + 1] != "-"
-                and not text[start:at] == "re" and not _inside(names, start, end)):
+                and text[start:at] != "re" and not _inside(names, start, end)):
             forms.setdefault(word, []).append(start)
         at = text.find("-", end)
     for form, places in forms.items():
