@@ -13,10 +13,10 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import TYPE_CHECKING
 
 from . import __version__
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (3 ms of a one-file check)
 if TYPE_CHECKING:
     from pathlib import Path
 
