@@ -48,7 +48,7 @@ FLOORS = {
     "compound spaced": (35, 0.95, 0),
     "honorific slip": (35, 0.99, 0),
     "article slip": (120, 0.97, 0),
-    "agreement slip": (30, 0.94, 0),
+    "agreement slip": (30, 0.97, 0),
     "plural after 'this'": (30, 0.94, 0),
     "missing date line": (150, 0.95, 1),  # without a date line, a caption repeating the title is ST009
     "missing translation marker": (55, 0.95, 0),

@@ -115,6 +115,8 @@ def test_article_slip_not(sentence):
     ("Nairobi hosted it in 2016, as these year marked the 60th anniversary.", "these year", "years"),
     ("What is the significance of concluding these agreement?", "these agreement", "agreements"),
     ("He hoped to make these meeting an opportunity.", "these meeting", "meetings"),  # an article: a new phrase
+    ("As these year marks the 80th anniversary, they met.", "these year", "years"),  # a singular verb
+    ("The conclusion of these agreement means much.", "these agreement", "agreements"),
 ])
 def test_agreement_slip(sentence, span, replacement):
     text = HEAD + sentence + "\n"
@@ -133,6 +135,7 @@ def test_agreement_slip_before_a_possessive_has_no_fix():
 
 @pytest.mark.parametrize("sentence", [
     "These meeting rooms were used and these summit outcomes matter.",
+    "These meeting points remain and these visit programs continue.",
     "This calls for action and this changes nothing; each seeks peace.",
     "They agreed that countries should act. Those present agreed.",
     "This process is good, this year's summit and this series of talks.",

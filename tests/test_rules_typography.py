@@ -220,6 +220,11 @@ def test_a_bracket_left_open_before_a_finished_sentence_is_reported_even_at_a_cu
                    "Kishida explained the report. President Yoon exp")
     [problem] = found(text, "TY007")
     assert text[problem.start] == "("
+    # A quotation the bracket opened in closes first: the bracket should have closed inside it.
+    text = HEAD + "(1) They will cooperate in the “Asia Zero Emission Community (AZEC” initiative and in the"
+    assert len(found(text, "TY007")) == 1
+    assert found(text.replace("(AZEC”", "(AZEC)”"), "TY007") == []
+    assert found(HEAD + "(1) They will cooperate in the “Asia Zero Emission” Community (AZEC initiative", "TY007") == []
     # A sentence may end on an acronym; a title or initials end none.
     text = HEAD + "(1) He spoke with the Ambassador of the Republic of Korea (ROK. This afternoon, he went to the"
     assert len(found(text, "TY007")) == 1

@@ -41,6 +41,14 @@ _PHRASE_END = frozenset({
     "a", "an", "the",  # a new noun phrase: "to make these meeting an opportunity"
     ".", ",", ";", ":", ")", "\n", "?", "!", "'", "’",
 })
+# Verbs in the third person singular that follow a noun ending its phrase ("these year marks the 80th
+# anniversary", "these agreement means"): the singular verb shows the noun was meant singular. Only
+# those that are no plural noun after a noun of the list ("meeting rooms", "summit outcomes" are).
+_SINGULAR_VERBS = frozenset({
+    "means", "marks", "remains", "represents", "makes", "provides", "contributes", "becomes", "requires",
+    "allows", "enables", "serves", "reflects", "demonstrates", "symbolizes", "symbolises", "constitutes",
+    "underscores", "signifies", "coincides", "seems", "appears",
+})
 # After one of these, "this" is a determiner, so "this visits" cannot be "this" + verb.
 _PREPOSITIONS = frozenset({
     "of", "in", "on", "at", "for", "with", "by", "from", "to", "about", "during", "regarding", "concerning",
@@ -90,7 +98,7 @@ class AgreementSlip(Rule):
         known, verbs = nouns(), noun_verbs()
         for m in _matches(text, _PLURAL_DETS):
             noun, after = m.group(1), m.group(2)
-            if noun in known and (after in _PHRASE_END or _past_tense(after)):
+            if noun in known and (after in _PHRASE_END or after in _SINGULAR_VERBS or _past_tense(after)):
                 det = text[m.start() - 1:m.start(1)].rstrip()
                 right = _plural(noun)
                 # "these year’s": the plural's possessive is no plain edit of the noun; no fix offered.

@@ -47,7 +47,8 @@ class UnbalancedBrackets(Rule):
     ``(NATO`` with no ``)``; ``Japan)`` with no ``(``. In-line enumerators
     such as ``1)`` and ``a)`` are not counted. In the last paragraph of a
     text cut short, an opening bracket is only reported when a finished
-    sentence follows it: the closing one may have been lost with the end.
+    sentence follows it, or the quotation it opened in closes first: the
+    closing one may have been lost with the end.
     """
 
     code = "TY007"
@@ -69,9 +70,19 @@ class UnbalancedBrackets(Rule):
                 # finished sentence follows the opening one: brackets close in their sentence.
                 yield from (f for f in _unbalanced(text, block.start)
                             if text[f.start - block.start] in ")]"
-                            or SENTENCE_BREAK.search(text, f.start - block.start))
+                            or SENTENCE_BREAK.search(text, f.start - block.start)
+                            or _quotation_closes_first(text, f.start - block.start))
                 continue
             yield from _unbalanced(text, block.start)
+
+
+def _quotation_closes_first(text: str, at: int) -> bool:
+    """The bracket at ``at`` opened inside a quotation that closes before it: “Community (AZEC” initiative."""
+    close_quote = text.find("”", at)
+    if close_quote < 0 or text.rfind("“", 0, at) <= text.rfind("”", 0, at):
+        return False  # no quotation open at the bracket, or none closing after it
+    close_bracket = text.find(")", at)
+    return close_bracket < 0 or close_quote < close_bracket
 
 
 def _plainly_balanced(text: str, opening: str, closing: str) -> bool:
