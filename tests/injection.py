@@ -71,10 +71,11 @@ def trial(path: Path, injector: Injector, seed: int = 0) -> Trial | None:
     return Trial(path.name, injector.name, found, noise, line)
 
 
-def trials(paths: list[Path]) -> dict[str, list[Trial]]:
+def trials(paths: list[Path], seed: int = 0) -> dict[str, list[Trial]]:
+    """Every injector's trials on ``paths``; another ``seed`` chooses other places in the same documents."""
     results: dict[str, list[Trial]] = {}
     for injector in INJECTORS:
-        results[injector.name] = [t for t in (trial(p, injector) for p in paths) if t is not None]
+        results[injector.name] = [t for t in (trial(p, injector, seed) for p in paths) if t is not None]
     return results
 
 

@@ -1,9 +1,10 @@
 """Defects put into every seed and corpus readout one at a time are found on their line, without noise.
 
 The injectors are in tests/injectors.py, the harness in tests/injection.py
-(``python tests/injection.py -v`` prints the table and each miss). The floors below are what the rules reach
-today, a little under: a change that loses recall on real text, or that
-makes a rule speak where nothing was put in, fails here.
+(``python tests/injection.py -v`` prints the table and each miss). The
+floors below, tried with two seeds (two sets of places), are what the rules
+reach today, a little under: a change that loses recall on real text, or
+that makes a rule speak where nothing was put in, fails here.
 """
 
 from __future__ import annotations
@@ -69,9 +70,11 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def results():
-    return trials(DOCUMENTS)
+# The floors are set on seed 0; seed 1 puts each defect in other places of the same documents,
+# so a rule fitted to the places seed 0 happens to choose fails there.
+@pytest.fixture(scope="module", params=[0, 1], ids=["seed0", "seed1"])
+def results(request):
+    return trials(DOCUMENTS, request.param)
 
 
 def test_every_injector_has_a_floor():
