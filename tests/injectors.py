@@ -232,6 +232,31 @@ def _lead_matches(ctx: Context, pattern: str) -> list[tuple[int, re.Match]]:
     return [(b.start + m.start(), m) for b in ctx.blocks if b.kind == "lead" for m in re.finditer(pattern, b.text)]
 
 
+def overlapping_events(text, ctx, rng):
+    """The lead's first event made to last until after the next one starts: "for approximately 95 minutes"."""
+    lead = ctx.doc.lead
+    events = [e for e in (lead.events if lead else ()) if e.start and e.date]
+    if len(events) < 2 or not events[0].duration_text or events[0].date != events[1].date:
+        return None
+    first, second = events[0], events[1]
+    gap = _minutes(second.start) - _minutes(first.start)
+    m = re.search(r"\d+(?= minutes)", first.duration_text)
+    if gap <= 0 or m is None:
+        return None
+    at = lead.span.start + first.extent.start  # where the event's words begin in the lead's text
+    found = text.find(first.duration_text, at)
+    if found < 0:
+        return None
+    number = found + m.start()
+    return _splice(text, number, number + len(m.group()), str(gap + 30)), number
+
+
+def _minutes(iso: str) -> int:
+    """Minutes since midnight of an ISO date-time's clock time: "2023-01-31T18:20+09:00" -> 1100."""
+    clock = iso.split("T", 1)[1]
+    return int(clock[:2]) * 60 + int(clock[3:5])
+
+
 def japan_date_rolled(text, ctx, rng):
     """The Japan date of a local/Japan pair moved a day, the clock times left as they were."""
     found = [m for m in re.finditer(rf"\d{{1,2}}:\d\d[^()\n]{{0,20}}\([^()\n]{{0,30}}?\b(?:{_MONTHS}) (\d{{1,2}})\b"
@@ -549,6 +574,7 @@ INJECTORS = (
     Injector("impossible time", "TM002", impossible_time),
     Injector("impossible morning time", "TM002", impossible_morning),
     Injector("Japan date rolled wrong", "TM003", japan_date_rolled),
+    Injector("events overlapping", "TM005", overlapping_events),
     Injector("mixed time notation", "TM001", mixed_notation, whole_document=True),
     Injector("a 24-hour time among p.m.", "TM001", twenty_four_hour, whole_document=True),
     Injector("local and Japan time apart", "TM003/TM002", local_japan_offset),
