@@ -157,13 +157,19 @@ def undefined_marker(text, ctx, rng):
     return text[:at] + "(*9)" + text[at:], at
 
 
-def unreferenced_definition(text, ctx, rng):
+def _notes_go_at(text: str, ctx: Context) -> int | None:
+    """Where footnote definitions can be added: after the body's last paragraph, when it closes and
+    the document has no notes of its own (None otherwise)."""
     if "(*" in text:
         return None
     last = max((b for b in ctx.blocks if b.kind in BODY), key=lambda b: b.end, default=None)
-    if last is None or not closes(last.text):
+    return last.end if last is not None and closes(last.text) else None
+
+
+def unreferenced_definition(text, ctx, rng):
+    at = _notes_go_at(text, ctx)
+    if at is None:
         return None
-    at = last.end
     note = "\n(*1) IAEA: International Atomic Energy Agency"
     return text[:at] + note + text[at:], at + 1
 
@@ -171,18 +177,17 @@ def unreferenced_definition(text, ctx, rng):
 def _two_acronyms(text: str, ctx: Context):
     """Offsets just after the first two different acronyms of the body ("NATO", "(AZEC)"), with them; None if fewer.
 
-    Only for complete documents without notes of their own, whose last paragraph closes: the
-    definitions go after it."""
-    if "(*" in text:
+    Only where definitions can be added (:func:`_notes_go_at`); with the offset for them."""
+    end = _notes_go_at(text, ctx)
+    if end is None:
         return None
     seen: dict[str, int] = {}
     for at, m in _body_matches(ctx, r"(?<![\w(-])\(?([A-Z][A-Z0-9]{2,7})\)?(?![\w(-])"):
         seen.setdefault(m.group(1), at + len(m.group()))
-    last = max((b for b in ctx.blocks if b.kind in BODY), key=lambda b: b.end, default=None)
-    if len(seen) < 2 or last is None or not closes(last.text):
+    if len(seen) < 2:
         return None
     (first, a), (second, b) = list(seen.items())[:2]
-    return (a, first), (b, second), last.end
+    return (a, first), (b, second), end
 
 
 def _noted(text: str, found, numbers: tuple[int, int], defined: tuple[int, int], at_second: bool) -> Injected:
