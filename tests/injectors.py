@@ -216,6 +216,11 @@ def markers_out_of_order(text, ctx, rng):
 
 # --- time --------------------------------------------------------------------------------------
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A document already printing another notation than "6:20 p.m.": no place for a mixed one.
+_OTHER_NOTATION = re.compile(r"\d (?:am|pm|AM|PM)\b|\d{2}:\d{2}(?! [ap]\.m\.)")
+
+
 def _hour_on(meridiem: str):
     """An injector that writes a time before ``meridiem`` with its hour twelve on: "7:05 p.m." -> "19:05 p.m."."""
     pattern = rf"(?<![\d:])([1-9]|1[01]):[0-5]\d (?={re.escape(meridiem)})"
@@ -277,22 +282,20 @@ def japan_date_rolled(text, ctx, rng):
 def twenty_four_hour(text, ctx, rng):
     """One "6:20 p.m." of a document that writes a.m./p.m. throughout written "18:20"."""
     times = [m for m in re.finditer(r"(?<![\d:])(\d{1,2}):(\d\d) p\.m\.", text) if m.group(1) != "12"]
-    if len(times) < 2 or re.search(r"\d (?:am|pm|AM|PM)\b|\d{2}:\d{2}(?! [ap]\.m\.)", text):
+    if len(times) < 2 or _OTHER_NOTATION.search(text):
         return None
     m = rng.choice(times)
     return _splice(text, m.start(), m.end(), f"{int(m.group(1)) + 12}:{m.group(2)}"), m.start()
 
 
 def mixed_notation(text, ctx, rng):
+    """One "6:20 p.m." of a document that writes a.m./p.m. throughout written "6:20 pm"."""
     times = [m for m in re.finditer(r"(?<![\d:])\d{1,2}:\d\d (a\.m\.|p\.m\.)", text)]
-    if len(times) < 2 or re.search(r"\d (?:am|pm|AM|PM)\b|\d{2}:\d{2}(?! [ap]\.m\.)", text):
+    if len(times) < 2 or _OTHER_NOTATION.search(text):
         return None
     m = rng.choice(times)
     at = m.start(1)
     return _replace(text, at, m.group(1), m.group(1).replace(".", "")), m.start()
-
-
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 
 def local_japan_offset(text, ctx, rng):
