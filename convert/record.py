@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-# typing.TYPE_CHECKING without importing typing (3 ms of a one-file check); type checkers know the name.
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (3 ms of a one-file check)
 
 # What a record may not redefine: namedtuple's own machinery (as typing.NamedTuple refuses).
 _PROTECTED = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults",

@@ -18,6 +18,7 @@ import random
 import re
 import sys
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -47,10 +48,21 @@ def _unlined(message: str) -> str:
     return re.sub(r"\blines? \d+", "line", message)
 
 
-def trial(path: Path, injector: Injector, seed: int = 0) -> Trial | None:
-    """Inject ``injector``'s defect into ``path`` and check it; None when the document has no place for it."""
+@cache
+def _original(path: Path) -> tuple[str, Context, Counter]:
+    """A document's text, its context and its findings as (code, message) counts: the same for every injector."""
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     ctx = Context(parse_text(text, str(path)), text)
+    return text, ctx, Counter(_key(p) for p in lint(ctx.doc, text))
+
+
+def _key(problem) -> tuple[str, str]:
+    return problem.code, _unlined(problem.message)
+
+
+def trial(path: Path, injector: Injector, seed: int = 0) -> Trial | None:
+    """Inject ``injector``'s defect into ``path`` and check it; None when the document has no place for it."""
+    text, ctx, before = _original(path)
     if injector.complete_only and ctx.truncated:
         return None
     rng = random.Random(f"{path.name}:{injector.name}:{seed}")
@@ -59,15 +71,14 @@ def trial(path: Path, injector: Injector, seed: int = 0) -> Trial | None:
         return None
     new_text, at = injected
     line = LineIndex(new_text).position(at)[0]
-    before = Counter((p.code, _unlined(p.message)) for p in lint(ctx.doc, text))
     after = lint(parse_text(new_text, str(path)), new_text)
     codes = injector.code.split("/")
     found = any(p.code in codes and (injector.whole_document or p.line <= line <= p.end_line)
                 for p in after)
     # Another rule seeing the same slip on its line is no noise, nor an info note.
     elsewhere = [p for p in after if p.code not in codes and p.severity != "info" and not p.line <= line <= p.end_line]
-    new = Counter((p.code, _unlined(p.message)) for p in elsewhere) - before
-    noise = tuple(sorted(f"{p.line}: {p.code} {p.message}" for p in elsewhere if new[p.code, _unlined(p.message)]))
+    new = Counter(_key(p) for p in elsewhere) - before
+    noise = tuple(sorted(f"{p.line}: {p.code} {p.message}" for p in elsewhere if new[_key(p)]))
     return Trial(path.name, injector.name, found, noise, line)
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import random
 import re
-from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
 from convert.rules.context import Context, closes
 from convert.rules.spelling_suggest import transpositions
+from convert.rules.terms_agreement import _plural as plural
 from convert.rules.typography_quotes import apostrophes
 from convert.words import dictionary_names, is_known, misspellings, people
 
@@ -32,14 +32,29 @@ class Injector(NamedTuple):
     complete_only: bool = False  # tried only on texts that are not cut short, where the rule steps aside
 
 
-def _body_matches(ctx: Context, pattern: str, flags: int = 0) -> list[tuple[int, re.Match]]:
-    """(absolute offset, match) of ``pattern`` in the body's paragraphs and items."""
-    found = []
-    for block in ctx.blocks:
-        if block.kind in BODY:
-            for m in re.finditer(pattern, block.text, flags):
-                found.append((block.start + m.start(), m))
-    return found
+def _body_matches(ctx: Context, pattern: str, kinds: tuple[str, ...] = BODY) -> list[tuple[int, re.Match]]:
+    """(absolute offset, match) of ``pattern`` in the blocks of ``kinds``: the body's paragraphs and items."""
+    return [(block.start + m.start(), m) for block in ctx.blocks if block.kind in kinds
+            for m in re.finditer(pattern, block.text)]
+
+
+def _group_span(at: int, m: re.Match, group: int) -> tuple[int, int]:
+    """Absolute offsets of ``group`` of ``m``, a match found at offset ``at`` (as :func:`_body_matches` gives)."""
+    shift = at - m.start()
+    return shift + m.start(group), shift + m.end(group)
+
+
+def _last_of_repeated(ctx: Context, pattern: str, rng: random.Random, keep=lambda form: True):
+    """The offset and text of the last place of a form of ``pattern`` that the body writes twice or more
+    (one chosen among those ``keep`` takes), or None."""
+    places: dict[str, list[int]] = {}
+    for at, m in _body_matches(ctx, pattern):
+        places.setdefault(m.group(), []).append(at)
+    forms = sorted(f for f, found in places.items() if len(found) >= 2 and keep(f))
+    if not forms:
+        return None
+    form = rng.choice(forms)
+    return places[form][-1], form
 
 
 def _choose(rng: random.Random, found: list):
@@ -62,8 +77,7 @@ def _rewriter(pattern: str, new: str, group: int = 0):
         if found is None:
             return None
         at, m = found
-        shift = at - m.start()
-        return _splice(text, shift + m.start(group), shift + m.end(group), new), at
+        return _splice(text, *_group_span(at, m, group), new), at
     return inject
 
 
@@ -120,14 +134,11 @@ def known_misspelling(text, ctx, rng):
 
 
 def name_two_ways(text, ctx, rng):
-    """A capitalised word the lists do not know (a name), written twice or more, slipped in one place."""
-    counts = Counter(m.group() for _, m in _body_matches(ctx, r"(?<![\w'’-])[A-Z][a-z]{5,}(?![\w'’-])"))
-    names = sorted(w for w, n in counts.items() if n >= 2 and not _english(w))
-    if not names:
+    """A capitalised word the lists do not know (a name), written twice or more, slipped in its last place."""
+    found = _last_of_repeated(ctx, r"(?<![\w'’-])[A-Z][a-z]{5,}(?![\w'’-])", rng, keep=lambda w: not _english(w))
+    if found is None:
         return None
-    name = rng.choice(names)
-    places = [at for at, m in _body_matches(ctx, rf"(?<![\w'’-]){name}(?![\w'’-])")]
-    at = places[-1]
+    at, name = found
     typo = _swap_inner(name, rng)
     return None if typo is None else (_replace(text, at, name, typo), at)
 
@@ -142,7 +153,7 @@ def ordinal_suffix(text, ctx, rng):
         return None
     at, m = found
     wrong = rng.choice([s for s in ("st", "nd", "rd", "th") if s != m.group(1)])
-    return _splice(text, at + m.start(1) - m.start(), at + m.end(1) - m.start(), wrong), at
+    return _splice(text, *_group_span(at, m, 1), wrong), at
 
 
 # --- footnotes -----------------------------------------------------------------------------------
@@ -226,7 +237,7 @@ def _hour_on(meridiem: str):
     pattern = rf"(?<![\d:])([1-9]|1[01]):[0-5]\d (?={re.escape(meridiem)})"
 
     def inject(text, ctx, rng):
-        found = _choose(rng, _body_matches(ctx, pattern) + _lead_matches(ctx, pattern))
+        found = _choose(rng, _body_matches(ctx, pattern) + _body_matches(ctx, pattern, ("lead",)))
         if found is None:
             return None
         at, m = found
@@ -236,10 +247,6 @@ def _hour_on(meridiem: str):
 
 impossible_time = _hour_on("p.m.")
 impossible_morning = _hour_on("a.m.")
-
-
-def _lead_matches(ctx: Context, pattern: str) -> list[tuple[int, re.Match]]:
-    return [(b.start + m.start(), m) for b in ctx.blocks if b.kind == "lead" for m in re.finditer(pattern, b.text)]
 
 
 def overlapping_events(text, ctx, rng):
@@ -370,8 +377,7 @@ def unpaired_quote(text, ctx, rng):
     if found is None:
         return None
     at, m = found
-    close = at + m.start(1) - m.start()
-    return _splice(text, close, close + 1, ""), at
+    return _splice(text, *_group_span(at, m, 1), ""), at
 
 
 def mixed_quotes(text, ctx, rng):
@@ -380,41 +386,33 @@ def mixed_quotes(text, ctx, rng):
     if len(pairs) < 3 or '"' in ctx.prose:
         return None
     at, m = rng.choice(pairs)
-    close = at + m.start(1) - m.start()
-    return _splice(_splice(text, close, close + 1, '"'), at, at + 1, '"'), at
+    return _splice(_splice(text, *_group_span(at, m, 1), '"'), at, at + 1, '"'), at
 
 
 # --- terminology -------------------------------------------------------------------------------
 
-def _last_of_a_compound(ctx: Context, pattern: str, rng: random.Random):
-    """The offset and text of the last place of a compound matching ``pattern`` that the body writes twice or more."""
-    counts = Counter(m.group() for _, m in _body_matches(ctx, pattern))
-    forms = sorted(f for f, n in counts.items() if n >= 2 and not f.startswith("re-"))
-    if not forms:
-        return None
-    form = rng.choice(forms)
-    return [a for a, m in _body_matches(ctx, rf"(?<![\w-]){re.escape(form)}(?![\w-])")][-1], form
+def _not_re(form: str) -> bool:
+    return not form.startswith("re-")  # "re-sign" closed up is another word
 
 
 def compound_closed_up(text, ctx, rng):
     """The last of two or more "co-operation"s written "cooperation"."""
-    found = _last_of_a_compound(ctx, r"(?<![\w-])[a-z]{2,}-[a-z]{3,}(?![\w-])", rng)
+    found = _last_of_repeated(ctx, r"(?<![\w-])[a-z]{2,}-[a-z]{3,}(?![\w-])", rng, keep=_not_re)
     return None if found is None else (_replace(text, found[0], found[1], found[1].replace("-", "")), found[0])
 
 
 def compound_spaced(text, ctx, rng):
     """The last of two or more "Indo-Pacific"s written "Indo Pacific"."""
-    found = _last_of_a_compound(ctx, r"(?<![\w-])[A-Z][a-z]{2,}-[A-Z][a-z]{3,}(?![\w-])", rng)
+    found = _last_of_repeated(ctx, r"(?<![\w-])[A-Z][a-z]{2,}-[A-Z][a-z]{3,}(?![\w-])", rng)
     return None if found is None else (_replace(text, found[0], found[1], found[1].replace("-", " ")), found[0])
 
 
 def term_variant(text, ctx, rng):
-    counts = Counter(m.group() for _, m in _body_matches(ctx, r"\b[A-Z][a-z]+-[A-Z][a-z]{3,}\b"))
-    terms = sorted(t for t, n in counts.items() if n >= 2)
-    if not terms:
+    """The last of two or more "Indo-Pacific"s written "Indo-pacific"."""
+    found = _last_of_repeated(ctx, r"\b[A-Z][a-z]+-[A-Z][a-z]{3,}\b", rng)
+    if found is None:
         return None
-    term = rng.choice(terms)
-    at = [a for a, m in _body_matches(ctx, re.escape(term)) if m.group() == term][-1]
+    at, term = found
     head, tail = term.split("-", 1)
     return _replace(text, at, term, f"{head}-{tail.lower()}"), at
 
@@ -432,10 +430,7 @@ def plural_after_this(text, ctx, rng):
     if found is None:
         return None
     at, m = found
-    noun = m.group(1)
-    plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2] not in "aeiou" else noun + "s"
-    end = at + m.end(1) - m.start()
-    return _splice(text, end - len(noun), end, plural), at
+    return _splice(text, *_group_span(at, m, 1), plural(m.group(1))), at
 
 
 # --- structure -----------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..problem import SEVERITIES, Fix
 from ..record import Record
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without typing, 3 ms of a one-file check; the annotations are strings
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (3 ms of a one-file check)
 if TYPE_CHECKING:
     from typing import ClassVar
 

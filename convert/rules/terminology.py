@@ -166,11 +166,12 @@ class TermVariants(Rule):
     ``cooperation`` (not ``re-sign`` and ``resign``: other words). The
     form used most often (on a tie, the first one) is taken as the
     document's and the others are reported, with an unsafe fix to that
-    form. Forms listed as preferred terms are left to TR002. Forms inside an official name keep the name's
-    own spelling and neither count nor are reported: a Title-Case name
-    followed by its acronym in brackets (``Organisation for Economic
-    Co-operation and Development (OECD)`` beside ``cooperation``), or a
-    name of several words in the field vocabulary.
+    form. Forms listed as preferred terms are left to TR002. Forms inside an
+    official name keep the name's own spelling and neither count nor are
+    reported: a Title-Case name followed by its acronym in brackets
+    (``Organisation for Economic Co-operation and Development (OECD)``
+    beside ``cooperation``), or a name of several words in the field
+    vocabulary.
     """
 
     code = "TR001"
