@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import regex
 
@@ -88,6 +88,13 @@ _LONGEST_RESIDUE = 240  # characters; a longer line is content (and scanning it 
 def residue_kind(text: str) -> str | None:
     if len(text) > _LONGEST_RESIDUE:
         return None
+    return _short_residue_kind(text)
+
+
+# Parsing asks about a line up to three times (as a header line and the one below it, from the footer's
+# scan, as a body block), and the same residue recurs from page to page ("Page Top", "Japanese").
+@lru_cache(maxsize=4096)
+def _short_residue_kind(text: str) -> str | None:
     pattern, kinds = _residue_pattern(frozenset(filter(text.lower().__contains__, _NEEDLES)))
     match = pattern.match(text)
     return kinds[match.lastgroup] if match else None
