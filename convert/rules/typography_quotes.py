@@ -9,14 +9,11 @@ is never looked at.
 
 from __future__ import annotations
 
-from collections import Counter
-
-from .. import regex
 from ..problem import replace
 from .base import Finding, Rule, register
 from .context import SENTENCE_BREAK
 
-_DOUBLE = regex.compile(r"[\"“”]")
+_DOUBLE_QUOTES = '"“”'
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # After a plural's apostrophe ("Leaders' Meeting", "the Ministers’."): a blank or punctuation.
 _AFTER_PLURAL = frozenset(" \t\n\u00a0.,;:!?)]\"”—–-")
@@ -27,9 +24,11 @@ _KIND = {"'": "straight", "’": "curly", '"': "straight", "“": "curly", "”"
 
 def _main_kind(marks: list[str]) -> str:
     """The kind used most often; on a tie, the one used first."""
-    counts = Counter(_KIND[mark] for mark in marks)
-    first = _KIND[marks[0]]
-    return max(counts, key=lambda kind: (counts[kind], kind == first))
+    straight = marks.count("'") + marks.count('"')  # list.count: no Python loop over the marks
+    curly = len(marks) - straight
+    if straight == curly:
+        return _KIND[marks[0]]
+    return "straight" if straight > curly else "curly"
 
 
 def apostrophes(text: str) -> list[int]:
@@ -46,7 +45,7 @@ def apostrophes(text: str) -> list[int]:
     quoting = False
     previous = 0
     size = len(text)
-    for at in _positions(text, "'’‘"):
+    for at in char_positions(text, "'’‘"):
         if quoting and text.find("\n", previous, at) != -1:
             quoting = False  # a single quotation closes in its paragraph
         previous = at
@@ -132,13 +131,13 @@ class MixedQuotes(Rule):
         text = ctx.prose
         if '"' not in text or ("“" not in text and "”" not in text):
             return
-        found = list(_DOUBLE.finditer(text))
-        main = _main_kind([m.group(0) for m in found])
-        for m in found:
-            if _KIND[m.group(0)] != main:
-                fix = replace(m.start(), m.end(), '"') if main == "straight" else None
-                yield Finding(m.start(), m.end(), f"{_KIND[m.group(0)]} quotation mark {m.group(0)}; "
-                                                  f"this document uses {main} ones", fix)
+        found = _double_quotes(ctx)
+        marks = [text[at] for at in found]
+        main = _main_kind(marks)
+        for at, mark in zip(found, marks):
+            if _KIND[mark] != main:
+                fix = replace(at, at + 1, '"') if main == "straight" else None
+                yield Finding(at, at + 1, f"{_KIND[mark]} quotation mark {mark}; this document uses {main} ones", fix)
 
 
 @register
@@ -163,7 +162,7 @@ class UnpairedQuote(Rule):
         if '"' not in text and "“" not in text and "”" not in text:
             return
         opened: int | None = None
-        for at in _positions(text, '"“”'):
+        for at in _double_quotes(ctx):
             mark = text[at]
             if opened is not None and "\n" in text[opened:at] and not _starts_paragraph(text, opened):
                 # A quotation opened inside a paragraph closes in it.
@@ -196,7 +195,16 @@ def _in_last_paragraph(ctx, at: int) -> bool:
     return last is not None and (at >= last.start or _starts_paragraph(ctx.prose, at))
 
 
-def _positions(text: str, chars: str) -> list[int]:
+def _double_quotes(ctx) -> list[int]:
+    """Sorted offsets of the double quotation marks of the prose, straight or curly: for TY002 and TY003."""
+    return ctx.shared("typography.double-quotes", _find_double_quotes)
+
+
+def _find_double_quotes(ctx) -> list[int]:
+    return char_positions(ctx.prose, _DOUBLE_QUOTES)
+
+
+def char_positions(text: str, chars: str) -> list[int]:
     """Sorted offsets of every character of ``chars`` in ``text``, found with str.find (C speed)."""
     found = []
     for ch in chars:

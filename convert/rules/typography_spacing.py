@@ -10,27 +10,37 @@ with the content and its stray spaces are a typing slip.
 
 from __future__ import annotations
 
+import re
+
 from .. import regex
 from ..problem import replace
 from .base import Finding, Rule, register
 
-# "( English", "56KB )", "[ Provisional": spaces (not line breaks) just inside a bracket.
-_INSIDE = regex.compile(r"(?<=[(\[])[ \t\u00a0]+(?=[^\s)\]])|(?<=[^\s(\[])[ \t\u00a0]+(?=[)\]])")
-# "fishing.The", "Japan,and", "cooperation;the": a word, punctuation, a word, no space.
+# TY005: "fishing.The", "Japan,and", "cooperation;the": a word, punctuation, a word, no space.
 # The word before needs two lower-case letters, so "U.S.", "Mr.X" style initials and
-# domain names ("mofa.go.jp", lower case after the dot) are left alone. Patterns start
-# with the punctuation (scanned fast) and check the letters before it in Python.
-_NO_SPACE_AFTER = regex.compile(r"[.!?,;](?=[A-Za-z])")  # one character class: scanned fast
-# "Abe , Prime", "Japan ." : spaces, then punctuation followed by a space or the end.
-_SPACE_BEFORE = regex.compile(r"[ \t\u00a0]+(?=[,;:.!?](?:\s|$))")
-_SPACE_THEN_MARK = regex.compile(r" [,;:.!?]")  # starts with a literal: a cheap first look
+# domain names ("mofa.go.jp", lower case after the dot) are left alone. The pattern asks
+# for the letters after the mark (two, or one ending the text); Python checks those before.
+_NO_SPACE_MARKS = ".!?,;"
+_LETTERS_AFTER = r"(?=[A-Za-z](?:[A-Za-z]|\Z))"
+# TY006: "Abe , Prime", "Japan .": blanks, then punctuation followed by a space or the end.
+_SPACED_MARKS = ",;:.!?"
+# Both rules look around the same marks, so one pass per mark finds what each needs. A pattern
+# starts with its mark: the engine finds a literal first character far faster than a class.
+_AROUND_MARK = tuple(
+    (mark, regex.compile(re.escape(mark) + "(?:"
+                         + (_LETTERS_AFTER + "|" if mark in _NO_SPACE_MARKS else "")
+                         + r"(?<=[ \t\u00a0]" + re.escape(mark) + r")(?=\s|$))"))
+    for mark in dict.fromkeys(_NO_SPACE_MARKS + _SPACED_MARKS))
 _BLANKS = frozenset(" \t\u00a0")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# A hyphen and a space: the engine finds the hyphen alone faster than str.find finds the pair.
+_HYPHEN_SPACE = regex.compile(r"-(?= )")
 # The second word of "Japan- Netherlands", "Japan- ROK", "Japan- U.S.": capitalised, two letters or more.
 _CAPITALISED_WORD = regex.compile(r"[A-Z](?:(?:\.[A-Z])+\.?|[A-Za-z]+)")
 _WORD_OPENERS = frozenset(" \t\u00a0\n(“\"")
-# Two or more spaces (or no-break spaces) between two words on one line.
-_DOUBLE = regex.compile(r"(?<=\S)(?: [ \u00a0]+|\u00a0 [ \u00a0]*)(?=\S)")
+# Two or more spaces (or no-break spaces) between two words on one line: see _doubled_blanks.
+_SPACES = frozenset(" \u00a0")
+_NON_BLANKS = regex.compile(r"\S+")
 # A sentence break inside a paragraph: final punctuation (a closing quote or bracket may follow),
 # spaces, a capital or an opening quote. The word before is checked in Python (two lower-case letters:
 # not "U.S.", "Mr.").
@@ -56,13 +66,11 @@ class SpaceInsideBrackets(Rule):
 
     def check(self, ctx):
         text = ctx.content
-        if not _space_by_a_bracket(text):
-            return
-        for m in _INSIDE.finditer(text):
-            side = "after" if text[m.start() - 1] in "([" else "before"
-            bracket = text[m.start() - 1] if side == "after" else text[m.end()]
-            yield Finding(m.start(), m.end(), f"space {side} {bracket!r}: {_excerpt(text, m.start(), m.end())!r}",
-                          replace(m.start(), m.end(), ""))
+        for start, end in _blanks_inside_brackets(text):
+            side = "after" if text[start - 1] in "([" else "before"
+            bracket = text[start - 1] if side == "after" else text[end]
+            yield Finding(start, end, f"space {side} {bracket!r}: {_excerpt(text, start, end)!r}",
+                          replace(start, end, ""))
 
 
 @register
@@ -83,39 +91,86 @@ class MissingSpaceAfter(Rule):
 
     def check(self, ctx):
         text = ctx.prose
-        for m in _NO_SPACE_AFTER.finditer(text):
-            at = m.start()
+        for at in _punctuation_spots(ctx)[0]:
+            mark = text[at]
             before, after = text[at - 2:at], text[at + 1:at + 3]
             if not (before.isascii() and after.isascii() and after.isalpha()):
                 continue
-            if m.group(0) in ".!?":
+            if mark in ".!?":
                 # "fishing.The", "in 2023.The"; not "U.S.", "p.m.", "e.g.", "mofa.go.jp"
                 if not ((before.isalpha() and before.islower() or before.isdigit())
                         and after[0].isupper() and after[1].islower()):
                     continue
             elif not before.isalpha():
                 continue  # "1,000", "2,3"
-            if _in_web_address(text, m.start()):
+            if _in_web_address(text, at):
                 continue
-            yield Finding(m.start(), m.end(), f"no space after {m.group(0)!r}: {_excerpt(text, m.start(), m.end())!r}",
-                          replace(m.end(), m.end(), " "))
+            yield Finding(at, at + 1, f"no space after {mark!r}: {_excerpt(text, at, at + 1)!r}",
+                          replace(at + 1, at + 1, " "))
 
 
-def _space_by_a_bracket(text: str) -> bool:
-    """Whether a blank stands just inside any bracket: brackets are few, so look at each."""
+def _punctuation_spots(ctx) -> tuple[list[int], list[tuple[int, int]]]:
+    """What TY005 and TY006 look at in the prose, found once for both (see ``_AROUND_MARK``).
+
+    Sorted offsets of the marks with letters right after them (TY005), and sorted spans of the
+    blanks (spaces, tabs, no-break spaces) right before a mark that a space, a line break or the
+    end follows (TY006).
+    """
+    return ctx.shared("typography.punctuation-spots", _find_punctuation_spots)
+
+
+def _find_punctuation_spots(ctx) -> tuple[list[int], list[tuple[int, int]]]:
+    text = ctx.prose
+    letters_after: list[int] = []
+    blanks_before: list[tuple[int, int]] = []
+    for mark, pattern in _AROUND_MARK:
+        if mark not in text:
+            continue
+        for m in pattern.finditer(text):
+            at = m.start()
+            if text[at + 1:at + 2] in _ASCII_LETTERS:  # TY005's case: TY006's needs a blank or the end
+                letters_after.append(at)
+            else:
+                start = at
+                while start > 0 and text[start - 1] in _BLANKS:
+                    start -= 1
+                blanks_before.append((start, at))
+    letters_after.sort()
+    blanks_before.sort()
+    return letters_after, blanks_before
+
+
+def _blanks_inside_brackets(text: str) -> list[tuple[int, int]]:
+    """Sorted spans of the blanks (spaces, tabs, no-break spaces; not line breaks) just inside a bracket.
+
+    "( English": the blanks after an opening bracket, when neither a line
+    break nor a closing bracket follows them. "56KB )": the blanks before a
+    closing bracket, when a word or mark (not an opening bracket) stands
+    before them. Brackets are few, so each is looked at rather than every
+    position of the text.
+    """
+    found = []
+    size = len(text)
     for bracket in "([":
         at = text.find(bracket)
         while at != -1:
-            if text[at + 1:at + 2] in _BLANKS:
-                return True
+            end = at + 1
+            while end < size and text[end] in _BLANKS:
+                end += 1
+            if at + 1 < end < size and not text[end].isspace() and text[end] not in ")]":
+                found.append((at + 1, end))
             at = text.find(bracket, at + 1)
     for bracket in ")]":
         at = text.find(bracket)
         while at != -1:
-            if at and text[at - 1] in _BLANKS:
-                return True
+            start = at
+            while start > 0 and text[start - 1] in _BLANKS:
+                start -= 1
+            if 0 < start < at and not text[start - 1].isspace() and text[start - 1] not in "([":
+                found.append((start, at))
             at = text.find(bracket, at + 1)
-    return False
+    found.sort()
+    return found
 
 
 def _in_web_address(text: str, at: int) -> bool:
@@ -140,17 +195,15 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, ctx):
         text = ctx.prose
-        if _SPACE_THEN_MARK.search(text) is None and "\u00a0" not in text and "\t" not in text:
-            return
-        for m in _SPACE_BEFORE.finditer(text):
-            before = text[m.start() - 1] if m.start() else "\n"
+        for start, end in _punctuation_spots(ctx)[1]:
+            before = text[start - 1] if start else "\n"
             if not (before.isalnum() or before in ")\"”’"):
                 continue
-            mark = text[m.end()]
-            if mark == "." and text.startswith("..", m.end()):
+            mark = text[end]
+            if mark == "." and text.startswith("..", end):
                 continue  # an ellipsis " ..." may stand after a space
-            yield Finding(m.start(), m.end() + 1, f"space before {mark!r}: {_excerpt(text, m.start(), m.end() + 1)!r}",
-                          replace(m.start(), m.end(), ""))
+            yield Finding(start, end + 1, f"space before {mark!r}: {_excerpt(text, start, end + 1)!r}",
+                          replace(start, end, ""))
 
 
 @register
@@ -175,18 +228,18 @@ class DoubleSpace(Rule):
     def check(self, ctx):
         text = ctx.prose
         if "  " not in text and "\u00a0" not in text:
-            return
+            return  # what every run found below holds: the common case, told without a call
         convention = None  # whether two spaces between sentences is the document's style; read once, if asked
-        for m in _DOUBLE.finditer(text):
-            if text[m.start():m.end()] == "  " and _after_sentence(text, m.start(), m.end()):
+        for start, end in _doubled_blanks(text):
+            if text[start:end] == "  " and _after_sentence(text, start, end):
                 if convention is None:
                     convention = _two_spaces_between_sentences(text)
                 if convention:
                     continue
-            left = text[max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1:m.start()]
-            right = text[m.end():].split(maxsplit=1)[0] if text[m.end():].strip() else ""
-            yield Finding(m.start(), m.end(), f"{m.end() - m.start()} spaces between {left!r} and {right!r}",
-                          replace(m.start(), m.end(), " "))
+            left = text[max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1:start]
+            right = _NON_BLANKS.match(text, end).group()  # a word follows the blanks
+            yield Finding(start, end, f"{end - start} spaces between {left!r} and {right!r}",
+                          replace(start, end, " "))
 
 
 @register
@@ -212,8 +265,8 @@ class SpaceAfterHyphen(Rule):
 
     def check(self, ctx):
         text = ctx.prose
-        at = text.find("- ")
-        while at != -1:
+        for hyphen in _HYPHEN_SPACE.finditer(text):
+            at = hyphen.start()
             found = _split_compound(text, at)
             if found is not None:
                 start, right, end = found
@@ -221,7 +274,6 @@ class SpaceAfterHyphen(Rule):
                 safety = "safe" if _elsewhere(text, joined, start) else "unsafe"
                 yield Finding(start, end, f"space after the hyphen in {text[start:end]!r}: {joined!r}",
                               replace(at + 1, right, "", safety))
-            at = text.find("- ", at + 2)
 
 
 def _split_compound(text: str, at: int) -> tuple[int, int, int] | None:
@@ -251,6 +303,30 @@ def _elsewhere(text: str, joined: str, skip: int) -> bool:
             return True
         at = text.find(joined, at + 1)
     return False
+
+
+def _doubled_blanks(text: str) -> list[tuple[int, int]]:
+    """Sorted spans of the runs of spaces and no-break spaces between two words (not blanks either side)
+    that hold two or more and start with a space or with a no-break space and a space.
+
+    Such a run holds two spaces or a no-break space: both are found with str.find, fast where
+    a pattern tried at every position (each blank checked for a word before it) is not.
+    """
+    found = set()
+    size = len(text)
+    for needle in ("  ", "\u00a0"):
+        at = text.find(needle)
+        while at != -1:
+            start, end = at, at + len(needle)
+            while start > 0 and text[start - 1] in _SPACES:
+                start -= 1
+            while end < size and text[end] in _SPACES:
+                end += 1
+            if (end - start >= 2 and 0 < start and end < size and " " in text[start:start + 2]
+                    and not text[start - 1].isspace() and not text[end].isspace()):
+                found.add((start, end))
+            at = text.find(needle, end)
+    return sorted(found)
 
 
 def _sentence_end(text: str, at: int) -> bool:
