@@ -149,6 +149,7 @@ class Scan:
     def __init__(self, ctx) -> None:
         self.ctx = ctx
         self._near: dict[str, str | None] = {}
+        self._by_letter: dict[str, list[str]] = {}
         # Residue, link labels, the date line and the marker are blanked in
         # ctx.prose (offsets kept), so their words never become suspects.
         chunks = ctx.prose.split()
@@ -210,16 +211,19 @@ class Scan:
         """Lower-case known words of four letters or more the document uses."""
         return frozenset(_LOWER_WORD.findall(self.ctx.prose.lower())) & known_words()
 
-    @cached_property
-    def _references(self) -> dict[str, list[str]]:
-        # The document's words a capitalised typo is measured against, by first
-        # letter (the field's title words are the other references): the
-        # English words the document itself capitalises ("Chancellor",
-        # "President"), never names. A word the document only writes in lower
-        # case is no reference: "Takeo" is a name one edit from "taken".
-        found: dict[str, list[str]] = {}
-        for w in sorted((frozenset(self.capitalised) & known_words()) - dictionary_names() - people()):
-            found.setdefault(w[0], []).append(w)
+    def _references(self, letter: str) -> list[str]:
+        # The document's words a capitalised typo is measured against, for one first
+        # letter (the field's title words are the other references): the English
+        # words the document itself capitalises ("Chancellor", "President"), never
+        # names. A word the document only writes in lower case is no reference:
+        # "Takeo" is a name one edit from "taken". Built per letter, when a word of
+        # that letter asks: most documents ask for one or two letters, and
+        # looking every capitalised word up cost more than the measuring.
+        found = self._by_letter.get(letter)
+        if found is None:
+            known, names, persons = known_words(), dictionary_names(), people()
+            found = self._by_letter[letter] = sorted(
+                w for w in self.capitalised if w[0] == letter and w in known and w not in names and w not in persons)
         return found
 
     def near_reference(self, word: str) -> str | None:
@@ -234,7 +238,7 @@ class Scan:
 
     def _nearest(self, lower: str) -> str | None:
         best, distance = _nearest_field_word(lower)  # a field word wins a tie
-        mine, my_distance = _closest(lower, self._references.get(lower[0], ()))
+        mine, my_distance = _closest(lower, self._references(lower[0]))
         if my_distance < distance:
             best, distance = mine, my_distance
         if distance <= 2:
@@ -244,7 +248,7 @@ class Scan:
     @cached_property
     def capitalised(self) -> Counter:
         """How often each capitalised word (lower-cased) stands in the text: names and their variants."""
-        return Counter(w.lower() for w in _CAPITALISED.findall(self.ctx.prose))
+        return Counter(map(str.lower, _CAPITALISED.findall(self.ctx.prose)))
 
 
 @lru_cache(maxsize=4096)
