@@ -10,7 +10,6 @@ and the ``preferred-terms`` table of the configuration.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from .. import regex
@@ -18,8 +17,14 @@ from ..problem import replace
 from .base import Finding, Rule, register
 
 # "Indo-Pacific", "Euro-Atlantic": a capitalised hyphenated compound. Found from its hyphens
-# (few, and scanned fast), then grown to the whole word.
-_HYPHEN = regex.compile(r"-(?=[A-Za-z])")
+# (few, and scanned fast), then grown to the whole word. Only a hyphen between two ASCII letters is
+# looked at: a compound's letters are ASCII, and its first hyphen follows a letter.
+_HYPHEN = regex.compile(r"-(?<=[A-Za-z]-)(?=[A-Za-z])")
+# Letters and hyphens, in ASCII: the run before a hyphen, when it goes back to a space.
+_PLAIN_RUN = regex.compile(r"[A-Za-z-]*")
+# "co-operation": the second part of a lower-case compound, after two lower-case letters and a hyphen.
+_LOWER_TAIL = regex.compile(r"(?<=[a-z][a-z]-)[a-z]{3,}")
+_LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 # A part is a word or a dotted abbreviation ("U.S."), so "Japan-U.S." and "Japan-US" compare.
 _PART = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Za-z]+)"
 _COMPOUND = regex.compile(rf"[A-Z][A-Za-z]*(?:(?:\.[A-Z])+\.?)?(?:-{_PART})+(?![\w-])")
@@ -32,26 +37,64 @@ _NAME_LINKS = frozenset({"and", "of", "for", "the", "on", "in", "to", "de", "du"
 _NAME_LOOK_BACK = 200  # characters before an acronym searched for its name
 
 
-def compounds(ctx):
-    return ctx.shared("compounds", _compounds)
+def compounds(ctx) -> list[re.Match]:
+    return ctx.shared("compounds", _hyphened)[0]
 
 
-def _compounds(ctx) -> list[re.Match]:
+def hyphened_words(ctx) -> dict[str, list[int]]:
+    """Lower-case compounds of plain letters ("co-operation"), each with the places it is written.
+
+    A word of two letters or more, a hyphen and three letters or more, neither
+    part running on into another letter or hyphen; not a compound of "re-".
+    """
+    return ctx.shared("compounds", _hyphened)[1]
+
+
+def _hyphened(ctx) -> tuple[list[re.Match], dict[str, list[int]]]:
+    """The capitalised compounds and the lower-case ones, from one look at each hyphen."""
     text = ctx.prose
-    found, covered = [], -1
+    found, lower, covered = [], {}, -1
     for h in _HYPHEN.finditer(text):
-        if h.start() < covered or not text[h.start() - 1:h.start()].isalpha():
-            continue
-        start = h.start()
-        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
-            start -= 1
+        at = h.start()
+        if at < covered:
+            continue  # inside the compound before (no lower-case one: its letters go back to a hyphen or capital)
+        # Most compounds follow a space: one look back to it, checked in C, saves a step per letter.
+        start = text.rfind(" ", 0, at) + 1
+        if _PLAIN_RUN.fullmatch(text, start, at) is None:
+            start = _run_start(text, at)
         m = _COMPOUND.match(text, start)
         if m is not None and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_")):
             found.append(m)
             covered = m.end()
         else:
-            covered = h.end()
-    return found
+            covered = at + 1
+            _add_lower(text, at, lower)
+    return found, lower
+
+
+def _add_lower(text: str, at: int, forms: dict[str, list[int]]) -> None:
+    """Add to ``forms`` the lower-case compound whose hyphen is at ``at``, if it is one."""
+    m = _LOWER_TAIL.match(text, at + 1)
+    if m is None:
+        return
+    end = m.end()
+    if end < len(text) and (text[end].isalpha() or text[end] == "-"):
+        return  # "co-operationé", "well-being-": the word goes on
+    start = at - 2
+    while start and text[start - 1] in _LOWER_LETTERS:
+        start -= 1
+    if start and (text[start - 1].isalpha() or text[start - 1] in "-_"):
+        return  # "Xco-operation", "non-co-operation": the word starts earlier
+    if text[start:at] != "re":
+        forms.setdefault(text[start:end], []).append(start)
+
+
+def _run_start(text: str, at: int) -> int:
+    """Start of the run of letters and hyphens that ends at ``at``."""
+    start = at
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+        start -= 1
+    return start
 
 
 def _key(form: str) -> str:
@@ -59,18 +102,19 @@ def _key(form: str) -> str:
     return form.replace(".", "").lower()
 
 
-def _variant_of(a: str, b: str) -> bool:
-    """Two compounds that differ in one part, where one part is a clipped form of the other (Euro/Europe)."""
-    pa, pb = a.replace(".", "").split("-"), b.replace(".", "").split("-")
-    if len(pa) != len(pb) or _key(a) == _key(b):
+def _clipped(a: str, b: str) -> bool:
+    """Two compounds (as :func:`_key` writes them) that differ in one part, where one part is a clipped
+    form of the other (euro/europe)."""
+    pa, pb = a.split("-"), b.split("-")
+    if len(pa) != len(pb):
         return False
-    diff = [(x, y) for x, y in zip(pa, pb) if x.lower() != y.lower()]
+    diff = [(x, y) for x, y in zip(pa, pb) if x != y]
     if len(diff) != 1:
         return False
     x, y = sorted(diff[0], key=len)
-    if len(x) < 4 or not y.lower().startswith(x.lower()):
+    if len(x) < 4 or not y.startswith(x):
         return False
-    return y[len(x):].lower() not in _DERIVATIONS
+    return y[len(x):] not in _DERIVATIONS
 
 
 def _names_in_capitals(a: str, b: str) -> bool:
@@ -154,7 +198,12 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _preferred_keys(ctx) -> frozenset[str]:
-    return frozenset(preferred(ctx))
+    return _keys(_configured(ctx))
+
+
+@lru_cache(maxsize=8)
+def _keys(configured: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return frozenset(_merged(configured))
 
 
 @register
@@ -181,77 +230,97 @@ class TermVariants(Rule):
     good = "Both sides affirmed cooperation in the Asia-Pacific region and peace in the Asia-Pacific.\n"
 
     def check(self, ctx):
+        text = ctx.prose
         found = compounds(ctx)
+        hyphened = hyphened_words(ctx)
+        if not found and not hyphened:
+            return  # no compound, no form to compare
         skip = _preferred_keys(ctx)
-        findings = _variants(ctx, found, skip) + list(_solid_variants(ctx.prose, skip))
+        findings = _variants(text, found, skip) + _solid_variants(text, hyphened, skip)
         if findings:
             # Only now, with something to say, look for names: their forms neither vote nor are reported.
             names = official_names(ctx)
             if names:
                 found = [m for m in found if not _inside(names, m.start(), m.end())]
-                findings = [f for f in _variants(ctx, found, skip) + list(_solid_variants(ctx.prose, skip, names))
+                hyphened = _outside(hyphened, names)
+                findings = [f for f in _variants(text, found, skip) + _solid_variants(text, hyphened, skip, names)
                             if not _inside(names, f.start, f.end)]
         yield from findings
 
 
-def _variants(ctx, found: list[re.Match], skip: frozenset[str]) -> list[Finding]:
-    return list(_compound_variants(ctx, found, skip)) if found else []
+def _variants(text: str, found: list[re.Match], skip: frozenset[str]) -> list[Finding]:
+    if not found:
+        return []
+    forms = [m.group() for m in found]
+    counts: dict[str, int] = {}  # in the order of first use
+    for form in forms:
+        counts[form] = counts.get(form, 0) + 1
+    findings = []
+    flagged = _flagged(counts, skip) if len(counts) > 1 else None
+    if flagged:
+        for m, form in zip(found, forms):
+            main = flagged.get(form)
+            if main is not None:
+                findings.append(Finding(m.start(), m.end(), f"{form!r} beside {main!r} in the same document",
+                                        replace(m.start(), m.end(), main, "unsafe")))
+    findings += _spaced_variants(text, counts, skip)
+    return findings
 
 
-def _compound_variants(ctx, found: list[re.Match], skip: frozenset[str]):
-    counts = Counter(m.group(0) for m in found)
-    first = {}
-    for m in found:
-        first.setdefault(m.group(0), m.start())
-    forms = sorted(counts, key=lambda f: (-counts[f], first[f]))
+def _flagged(counts: dict[str, int], skip: frozenset[str]) -> dict[str, str]:
+    """Each form that is another spelling of a form written more often (on a tie, earlier), and that form.
+
+    Another spelling: the same :func:`_key`, or parts that differ in one
+    clipped part (:func:`_clipped`). Forms in capitals are names
+    (:func:`_names_in_capitals`).
+    """
+    # Counts keep the order of first use, and a stable sort keeps it among equal counts.
+    forms = sorted(counts, key=counts.__getitem__, reverse=True)
+    keys = [_key(form) for form in forms]
     flagged: dict[str, str] = {}
     for i, main in enumerate(forms):
-        if main in flagged:
+        if main in flagged or main.isupper():  # a form in capitals pairs with none (_names_in_capitals)
             continue
-        for other in forms[i + 1:]:
+        for j in range(i + 1, len(forms)):
+            other = forms[j]
             if other not in flagged and other not in skip and not _names_in_capitals(main, other) and (
-                    _key(other) == _key(main) or _variant_of(main, other)):
+                    keys[j] == keys[i] or _clipped(keys[i], keys[j])):
                 flagged[other] = main
-    for m in found:
-        main = flagged.get(m.group(0))
-        if main is not None:
-            yield Finding(m.start(), m.end(), f"{m.group(0)!r} beside {main!r} in the same document",
-                          replace(m.start(), m.end(), main, "unsafe"))
-    yield from _spaced_variants(ctx, counts, skip)
+    return flagged
 
 
-def _spaced_variants(ctx, counts: Counter, skip: frozenset[str]):
+def _spaced_variants(text: str, counts: dict[str, int], skip: frozenset[str]) -> list[Finding]:
     """ "Indo Pacific" or "IndoPacific" beside "Indo-Pacific"."""
-    text = ctx.prose
+    findings = []
     for form in counts:
         for variant in (form.replace("-", " "), form.replace("-", "")):
-            if variant in skip or variant not in text:
+            if variant not in text or variant in skip:
                 continue
             for m in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text):
-                yield Finding(m.start(), m.end(), f"{variant!r} beside {form!r} in the same document",
-                              replace(m.start(), m.end(), form, "unsafe"))
+                findings.append(Finding(m.start(), m.end(), f"{variant!r} beside {form!r} in the same document",
+                                        replace(m.start(), m.end(), form, "unsafe")))
+    return findings
 
 
-def _solid_variants(text: str, skip: frozenset[str], names: list[tuple[int, int]] = ()):
+def _outside(forms: dict[str, list[int]], names: list[tuple[int, int]]) -> dict[str, list[int]]:
+    """``forms`` with the places inside ``names`` left out, ordered again by their first place."""
+    kept = {}
+    for form, places in forms.items():
+        places = [start for start in places if not _inside(names, start, start + len(form))]
+        if places:
+            kept[form] = places
+    return dict(sorted(kept.items(), key=lambda item: item[1][0]))
+
+
+def _solid_variants(text: str, forms: dict[str, list[int]], skip: frozenset[str],
+                    names: list[tuple[int, int]] = ()) -> list[Finding]:
     """ "co-operation" beside "cooperation": a lower-case compound written with its hyphen and without.
 
-    The form written more often (on a tie, the first) is the document's. A compound of "re-" is
-    left alone: "re-sign" and "resign", "re-cover" and "recover" are other words.
+    ``forms`` are the hyphened forms (from :func:`hyphened_words`). The form written more often (on a
+    tie, the first) is the document's. A compound of "re-" is left alone: "re-sign" and "resign",
+    "re-cover" and "recover" are other words.
     """
-    forms: dict[str, list[int]] = {}
-    at = text.find("-")
-    while at != -1:
-        start, end = at, at + 1
-        while start and text[start - 1].isalpha():
-            start -= 1
-        while end < len(text) and text[end].isalpha():
-            end += 1
-        word = text[start:end]
-        if (end - at > 3 and at - start >= 2 and word.islower() and word.isascii()
-                and not (start and text[start - 1] in "-_") and text[end:end + 1] != "-"
-                and text[start:at] != "re" and not _inside(names, start, end)):
-            forms.setdefault(word, []).append(start)
-        at = text.find("-", end)
+    findings = []
     for form, places in forms.items():
         solid = form.replace("-", "")
         if solid in skip or form in skip or solid not in text:
@@ -264,14 +333,19 @@ def _solid_variants(text: str, skip: frozenset[str], names: list[tuple[int, int]
         hyphened_main = (len(places), -places[0]) > (len(solids), -solids[0])
         main, other, wrong = (form, solid, solids) if hyphened_main else (solid, form, places)
         for start in wrong:
-            yield Finding(start, start + len(other), f"{other!r} beside {main!r} in the same document",
-                          replace(start, start + len(other), main, "unsafe"))
+            findings.append(Finding(start, start + len(other), f"{other!r} beside {main!r} in the same document",
+                                    replace(start, start + len(other), main, "unsafe")))
+    return findings
 
 
 def preferred(ctx) -> dict[str, str]:
     """Default preferred terms, then the configuration's (which win)."""
-    configured = ctx.setting("preferred_terms", None) or {}
-    return _merged(tuple(configured.items()))
+    return _merged(_configured(ctx))
+
+
+def _configured(ctx) -> tuple[tuple[str, str], ...]:
+    """The configuration's preferred terms, as a key for the caches below."""
+    return tuple((ctx.setting("preferred_terms", None) or {}).items())
 
 
 @lru_cache(maxsize=8)
@@ -279,6 +353,12 @@ def _merged(configured: tuple[tuple[str, str], ...]) -> dict[str, str]:
     from ..words import preferred_terms
 
     return {**preferred_terms(), **dict(configured)}
+
+
+@lru_cache(maxsize=8)
+def _pairs(configured: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """:func:`preferred` as (wrong, right) pairs."""
+    return tuple(_merged(configured).items())
 
 
 @lru_cache(maxsize=32)
@@ -305,7 +385,7 @@ class PreferredTerm(Rule):
 
     def check(self, ctx):
         text = ctx.prose
-        terms = {wrong: right for wrong, right in preferred(ctx).items() if wrong in text}
+        terms = {wrong: right for wrong, right in _pairs(_configured(ctx)) if wrong in text}
         if not terms:
             return
         for m in _pattern(tuple(sorted(terms))).finditer(text):

@@ -28,8 +28,9 @@ from .base import Finding, Rule, register
 # be a slip: the engine skips ahead, and Python sees a handful of matches per
 # corpus instead of one per article.
 _WORD = r"[A-Za-z'’]*"
-_LOWER = regex.compile(r" (?:(a) ([aeiouAEIOU]" + _WORD + r"|[hH](?:our|onest|onou?r|eir)" + _WORD + r")"
-                    r"|(an) ((?:[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]|[uU](?:ni|s[eu]|ti|biq|r[ao]|k)|[eE](?:u|we)|[oO]nc?e)"
+# " a" opens _LOWER whole (a literal of two characters, not one space), so "an" is "a" and its "n".
+_LOWER = regex.compile(r" (a)(?: ([aeiouAEIOU]" + _WORD + r"|[hH](?:our|onest|onou?r|eir)" + _WORD + r")"
+                    r"|n ((?:[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]|[uU](?:ni|s[eu]|ti|biq|r[ao]|k)|[eE](?:u|we)|[oO]nc?e)"
                     + _WORD + r"))")
 _CAPITAL = regex.compile(r"(An?) ([A-Za-z]" + _WORD + r")")
 # The same with no-break spaces, run only on a text that has one.
@@ -97,8 +98,8 @@ class ArticleSlip(Rule):
         if "\u00a0" in text:
             found = ((m.start(1), m.group(1), m.start(2), m.group(2)) for m in _ANY_SPACE.finditer(text))
         else:
-            found = [(m.start(1) if m.group(1) else m.start(3), m.group(1) or m.group(3),
-                      m.start(2) if m.group(1) else m.start(4), m.group(2) or m.group(4))
+            found = [(m.start(1), "a", m.start(2), m.group(2)) if m.group(3) is None
+                     else (m.start(1), "an", m.start(3), m.group(3))
                      for m in _LOWER.finditer(text)]
             found += [(m.start(1), m.group(1), m.start(2), m.group(2)) for m in _CAPITAL.finditer(text)]
         for start, article, at, word in found:

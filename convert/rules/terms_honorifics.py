@@ -12,6 +12,8 @@ the right one cannot be told, so there is no fix.
 
 from __future__ import annotations
 
+from itertools import chain
+
 from .. import regex
 from ..problem import Edit, Fix
 from .base import Finding, Rule, register
@@ -45,7 +47,7 @@ class HonorificSlip(Rule):
 
     def check(self, ctx):
         text = ctx.prose
-        for m in (m for pattern in _PAIRS for m in pattern.finditer(text)):
+        for m in chain.from_iterable(pattern.finditer(text) for pattern in _PAIRS):
             start, end = m.start(), m.end(5)
             if start and (text[start - 1].isalnum() or text[start - 1] == "."):
                 continue  # inside a word or an abbreviation: "UMr", "U.S.H.E"
