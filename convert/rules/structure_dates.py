@@ -17,6 +17,7 @@ from .base import Finding, Rule, register
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 _MONTH = "(?:" + "|".join(_MONTHS) + ")"
+_MONTH_NUMBER = {name: i for i, name in enumerate(_MONTHS, 1)}
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+"
 # "On January 31", "On Tuesday, September 25, 2012", "On 13 September"
@@ -26,18 +27,20 @@ _LEAD = regex.compile(
 )
 _DATE_LINE_WEEKDAY = regex.compile(rf"^(?:Date:\s*)?\(?{_WEEKDAY}")
 _PUBLISHED_WITHIN = timedelta(days=31)
+_YEAR_GUESS_LIMIT = timedelta(days=180)  # a lead date without a year this far after the date line is last year's
 
 
 def _lead_date(match: re.Match, published: date) -> date | None:
-    month = _MONTHS.index(match["m1"] or match["m2"]) + 1
-    day = int(match["d1"] or match["d2"])
-    year = int(match["year"]) if match["year"] else published.year
+    m1, d1, printed_year = match.group("m1", "d1", "year")
+    month = _MONTH_NUMBER[m1 or match["m2"]]
+    day = int(d1 or match["d2"])
+    year = int(printed_year) if printed_year else published.year
     try:
         held = date(year, month, day)
     except ValueError:
         return None
     # A difference, not published + 180 days: that overflows for a date line of December 31, 9999.
-    if not match["year"] and held - published > timedelta(days=180) and year > 1:
+    if not printed_year and held - published > _YEAR_GUESS_LIMIT and year > 1:
         held = held.replace(year=year - 1) if not (month == 2 and day == 29) else held
     return held
 
@@ -64,15 +67,22 @@ class LeadDate(Rule):
 
     def check(self, ctx):
         doc = ctx.doc
-        published = date.fromisoformat(doc.date) if doc.date else None
-        if doc.date_line is not None and published is not None:
-            yield from _weekday(_DATE_LINE_WEEKDAY.match(doc.date_line.text), published, doc.date_line.span.start)
-        if doc.lead is None or published is None:
+        line = doc.date_line
+        value = line.value if line is not None else None
+        if not value:
+            return  # no date to hold the lead to
+        published = date.fromisoformat(value)
+        if "day" in line.text:  # a weekday's name, else spare the pattern
+            wrong = _weekday(_DATE_LINE_WEEKDAY.match(line.text), published, line.span.start)
+            if wrong is not None:
+                yield wrong
+        lead = doc.lead
+        if lead is None:
             return
-        match = _LEAD.match(doc.lead.text)
-        start = doc.lead.span.start
+        match = _LEAD.match(lead.text)
+        start = lead.span.start
         if match is None:
-            if _DATE_ANYWHERE.search(doc.lead.text):  # else no date to point at: spare reading the lead
+            if _has_date(lead.text):  # else no date to point at: spare reading the lead
                 yield from _from_reader(ctx.lead, published)
             return
         held = _lead_date(match, published)
@@ -87,11 +97,18 @@ class LeadDate(Rule):
                           f"the lead's date ({_long(held)}) is more than a month before the date line "
                           f"({_long(published)})")
         else:
-            yield from _weekday(match, held, start)
+            wrong = _weekday(match, held, start)
+            if wrong is not None:
+                yield wrong
 
 
 # "on April 7", "7 April": where the lead reader's date stands in a lead that does not open with it.
 _DATE_ANYWHERE = regex.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\b")
+
+
+def _has_date(text: str) -> bool:
+    """``_DATE_ANYWHERE.search(text)``, tried only when a month's name is in the text (a scan with ``in`` is cheap)."""
+    return any(month in text for month in _MONTHS) and _DATE_ANYWHERE.search(text) is not None
 
 
 def _from_reader(lead, published: date):
@@ -110,11 +127,13 @@ def _from_reader(lead, published: date):
                   f"the lead's date ({_long(held)}) is {where} the date line ({_long(published)})")
 
 
-def _weekday(match: re.Match | None, when: date, base: int):
-    if match is None or not match["weekday"]:
-        return
-    named = match["weekday"]
+def _weekday(match: re.Match | None, when: date, base: int) -> Finding | None:
+    """The finding for a weekday ``match`` names that is not the weekday of ``when``, or None."""
+    named = match["weekday"] if match is not None else None
+    if not named:
+        return None
     actual = _WEEKDAYS[when.weekday()]
-    if named != actual:
-        yield Finding(base + match.start("weekday"), base + match.end("weekday"),
-                      f"{named} does not match {_long(when)}, a {actual}")
+    if named == actual:
+        return None
+    return Finding(base + match.start("weekday"), base + match.end("weekday"),
+                   f"{named} does not match {_long(when)}, a {actual}")

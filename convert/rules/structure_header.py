@@ -68,7 +68,50 @@ def broken_date(ctx):
 
 def markers(ctx):
     """Every translation marker: the header's, and notes the parser met later in the body."""
-    return [b for b in ctx.blocks if b.kind == "translation" or b.residue == "translation-note"]
+    return _scan(ctx)[0]
+
+
+def marker_typos(ctx) -> list[tuple[int, int, str, tuple[Edit, ...]]]:
+    """Misspelt translation markers: (start, end, printed marker, edits that correct its words)."""
+    return _scan(ctx)[1]
+
+
+def _scan(ctx) -> tuple[list, list]:
+    """(markers, marker typos): one walk over the blocks for both, which every document asks for."""
+    return ctx.shared("st-markers", _markers_and_typos)
+
+
+def _markers_and_typos(ctx) -> tuple[list, list]:
+    found, typos = [], []
+    for block in ctx.blocks:
+        kind, text = block.kind, block.text
+        if kind == "translation" or block.residue == "translation-note":
+            found.append(block)
+        # Length first: most blocks are sentences, longer than any marker.
+        if len(text) <= 60 and text[:1] in "[(" and kind != "date":
+            typo = _marker_typo(block)
+            if typo is not None:
+                typos.append(typo)
+    return found, typos
+
+
+def _marker_typo(block):
+    """(start, end, printed marker, edits) for a block that opens with a misspelt marker, or None."""
+    m = _TWO_WORDS_BRACKETED.match(block.text)
+    if m is None:
+        return None
+    edits = []
+    for i, right in enumerate(_MARKER_WORDS, 1):
+        word = m.group(i)
+        lower = word.lower()
+        if lower == right:
+            continue
+        if edit_distance(lower, right, _TYPO_DISTANCE + 1) > _TYPO_DISTANCE:
+            return None
+        edits.append(Edit(block.start + m.start(i), block.start + m.end(i), recase(word, right)))
+    if not edits:
+        return None
+    return block.start, block.start + m.end(), m.group(), tuple(edits)
 
 
 def is_translation_note(text: str) -> bool:
@@ -94,40 +137,19 @@ def notes(ctx) -> list:
 
 def _notes(ctx) -> list:
     found = []
+    whole = ctx.text
+    # A block's text is printed in the text: what the text lacks, no block holds. (Tests of one
+    # character are the fast ones: "(*" would be looked for at every bracket.)
+    openers = "*" in whole or "※" in whole
+    if not openers and "rovisional" not in whole:
+        return found
     for block in ctx.blocks:
         if block.kind in ("title", "date", "translation"):
             continue
         head = block.text[:60]
-        if ("rovisional" in head or "(*" in head[:6] or "(※" in head[:6]) and is_translation_note(block.text):
+        if ("rovisional" in head or openers and ("(*" in head[:6] or "(※" in head[:6])) \
+                and is_translation_note(block.text):
             found.append(block)
-    return found
-
-
-def marker_typos(ctx) -> list[tuple[int, int, str, tuple[Edit, ...]]]:
-    """Misspelt translation markers: (start, end, printed marker, edits that correct its words)."""
-    return ctx.shared("st-marker-typos", _marker_typos)
-
-
-def _marker_typos(ctx):
-    found = []
-    for block in ctx.blocks:
-        if block.text[:1] not in "[(" or block.kind == "date" or len(block.text) > 60:
-            continue
-        m = _TWO_WORDS_BRACKETED.match(block.text)
-        if m is None:
-            continue
-        edits = []
-        for i, right in enumerate(_MARKER_WORDS, 1):
-            word = m.group(i)
-            lower = word.lower()
-            if lower == right:
-                continue
-            if edit_distance(lower, right, _TYPO_DISTANCE + 1) > _TYPO_DISTANCE:
-                break
-            edits.append(Edit(block.start + m.start(i), block.start + m.end(i), recase(word, right)))
-        else:
-            if edits:
-                found.append((block.start, block.start + m.end(), m.group(), tuple(edits)))
     return found
 
 
@@ -246,8 +268,11 @@ class TranslationMarkerForm(Rule):
     fixed = good
 
     def check(self, ctx):
+        found = markers(ctx)
+        if not found:
+            return
         house = ctx.setting("translation_marker", HOUSE_MARKER) or HOUSE_MARKER
-        for block in markers(ctx):
+        for block in found:
             match = _BRACKET_MARKER.match(block.text)
             if match is None or match.group() == house:
                 continue

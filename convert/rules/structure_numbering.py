@@ -69,35 +69,21 @@ def _value(token: str, family_hint: str | None) -> tuple[str, int] | None:
     return (form + "a", ord(core) - 96) if len(core) == 1 else None
 
 
+@lru_cache(maxsize=512)  # every list asks for the next number at its end: the same few pairs recur
 def printed(shape: str, value: int) -> str:
     """The token a list of ``shape`` prints for ``value``: ("(#)a", 3) -> "(c)"."""
     family = shape[-1]
-    core = {"1": str(value), "a": chr(96 + value) if 0 < value < 27 else "?",
-            "i": _ROMAN_LOWER.get(value, "?"), "I": _ROMAN_UPPER.get(value, "?")}[family]
+    if family == "1":
+        core = str(value)
+    elif family == "a":
+        core = chr(96 + value) if 0 < value < 27 else "?"
+    elif family == "i":
+        core = _ROMAN_LOWER.get(value, "?")
+    elif family == "I":
+        core = _ROMAN_UPPER.get(value, "?")
+    else:
+        raise KeyError(family)
     return shape[:-1].replace("#", core)
-
-
-def _number(ctx, token: str, anchor: int, hint: str | None) -> Number | None:
-    parsed = _value(token, hint)
-    if parsed is None:
-        return None
-    text = ctx.text
-    begin = text.rfind("\n", 0, anchor) + 1
-    first = begin
-    while first < anchor and text[first] in _BLANKS:
-        first += 1
-    if not text.startswith(token, first):
-        return None
-    return Number(token, first, first - begin + 1, parsed[0], parsed[1])
-
-
-def _add(seq: list[Number], ctx, token: str | None, anchor: int) -> Number | None:
-    if not token:
-        return None
-    n = _number(ctx, token, anchor, seq[-1].shape[-1] if seq else None)
-    if n is not None:
-        seq.append(n)
-    return n
 
 
 def lists(ctx) -> list[list[Number]]:
@@ -106,46 +92,72 @@ def lists(ctx) -> list[list[Number]]:
 
 
 def _lists(ctx) -> list[list[Number]]:
-    sections: list[Number] = []
+    # The walk gathers (printed number, offset of its line) for each list; _numbers reads a whole
+    # list in one call: a call per number cost more than the reading.
+    text = ctx.text
+    sections: list[tuple[str, int]] = []
     scoped: list[list[Number]] = []
     for section in ctx.doc.sections:
-        if section.span:
-            _add(sections, ctx, section.number, section.span.start)
-        paragraphs: list[Number] = []
-        section_end = section.span.end if section.span else 0
-        for p in section.paragraphs:
+        span = section.span
+        if span and section.number:
+            sections.append((section.number, span.start))
+        body = section.paragraphs
+        numbered = []
+        for p in body:
             if p.number and p.kind != "bullet":
-                _add(paragraphs, ctx, p.number, p.span.start)
+                numbered.append((p.number, p.span.start))
             if p.items:
-                items: list[Number] = []
-                for item in p.items:
-                    if item.number:
-                        _add(items, ctx, item.number, item.span.start)
-                section_end = p.items[-1].span.end
+                items = _numbers(text, [(item.number, item.span.start) for item in p.items if item.number],
+                                 p.items[-1].span.end)
                 if items:
-                    _close(items, section_end)
                     scoped.append(items)
-            else:
-                section_end = p.span.end
-        if paragraphs:
-            _close(paragraphs, section_end)
-            scoped.append(paragraphs)
+        if numbered:  # the scope of the paragraphs ends where the section's last paragraph (or item) does
+            last = body[-1]
+            found = _numbers(text, numbered, last.items[-1].span.end if last.items else last.span.end)
+            if found:
+                scoped.append(found)
     if sections:
-        _close(sections, len(ctx.text))
-        scoped.insert(0, sections)
+        found = _numbers(text, sections, len(text))
+        if found:
+            scoped.insert(0, found)
     return scoped
 
 
-def _close(seq: list[Number], end: int) -> None:
-    """Each number's text runs to the next number of its list, the last one's to the end of its scope."""
-    for before, after in zip(seq, seq[1:]):
-        before.end = after.start
+def _numbers(text: str, printed_at: list[tuple[str, int]], end: int) -> list[Number]:
+    """The list of the tokens that are numbers and start their line (past its indent).
+
+    Each number's text runs to the next number of the list, the last one's to ``end``, the end of its scope.
+    """
+    seq: list[Number] = []
+    hint = None  # the family of the number before: "(i)" after "(h)" is a letter
+    for token, anchor in printed_at:
+        parsed = _value(token, hint)
+        if parsed is None:
+            continue
+        if anchor == 0 or text[anchor - 1] == "\n":  # half the numbers open their line: no search back
+            begin = first = anchor
+        else:
+            begin = text.rfind("\n", 0, anchor) + 1
+            first = anchor - len(text[begin:anchor].lstrip(_BLANKS))  # past the indent, never past the anchor
+        if text.startswith(token, first):
+            if seq:
+                seq[-1].end = first
+            shape, value = parsed
+            seq.append(Number(token, first, first - begin + 1, shape, value))
+            hint = shape[-1]
     if seq:
         seq[-1].end = max(end, seq[-1].start)
+    return seq
 
 
 def _levels(sequence: list[Number]) -> list[list[Number]]:
     """Split one list into its levels: a number printed deeper, or in another shape, opens a nested list."""
+    column, shape = sequence[0].column, sequence[0].shape
+    for n in sequence:
+        if n.column != column or n.shape != shape:
+            break
+    else:
+        return [sequence]  # the common case, one flat list: the walk below would keep it whole
     levels: list[list[Number]] = []
     open_: list[list[Number]] = []  # the levels still open, outermost first
     for n in sequence:
@@ -186,9 +198,10 @@ def slips(ctx) -> list[Slip]:
 
 def _slips(ctx) -> list[Slip]:
     found: list[Slip] = []
+    text = ctx.text
     for sequence in lists(ctx):
         for level in _levels(sequence):
-            found.extend(_judge(ctx.text, level))
+            found.extend(_judge(text, level))
     return found
 
 
@@ -196,12 +209,13 @@ def _judge(text: str, level: list[Number]) -> list[Slip]:
     found: list[Slip] = []
     value = level[0].value  # the value the previous number should have had
     for i in range(1, len(level)):
-        prev, n = level[i - 1], level[i]
+        n = level[i]
         expected = value + 1
-        after = level[i + 1].value if i + 1 < len(level) else None
         if n.value == expected or (n.value == 1 and value != 1):
             value = n.value
             continue
+        prev = level[i - 1]
+        after = level[i + 1].value if i + 1 < len(level) else None
         # The number after a run-in follows it, or restarts the list: "(1) ... (2) ...", then "(1)".
         at = _run_in(text, prev, expected) if n.value in (expected + 1, 1) else -1
         if at >= 0:

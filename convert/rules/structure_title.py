@@ -9,17 +9,20 @@ pages (which print no translation marker) put the caption of their photo.
 
 from __future__ import annotations
 
-from .. import regex
 from .base import Finding, Rule, register
 from .structure_header import broken_date, markers
 
-_SPACES = regex.compile(r"\s+")
 _SHORTEST = 20  # characters: a short title ("G7") may well recur as a heading
 _SLACK = 12  # characters of spacing a repeat may differ by
 
 
 def _key(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().casefold()
+    """The text with its spacing normalised, for a caseless compare.
+
+    ``str.split`` takes the same whitespace as ``\\s``: runs of it become one space, none at either
+    end, as ``re.sub(r"\\s+", " ", text).strip()`` gives, without a regex run.
+    """
+    return " ".join(text.split()).casefold()
 
 
 @register
@@ -45,19 +48,33 @@ class TitleRepeated(Rule):
         if len(key) % 2 == 1 and key[half] == " " and key[:half] == key[half + 1:]:
             yield Finding(title.span.start, title.span.end, f"title doubled on its line: {title.text!r}")
             return
-        date, lead, marked = ctx.doc.date_line, ctx.doc.lead, bool(markers(ctx))
-        # A misspelt date line (ST002's) still stands where the date line does.
-        broken = None if date else broken_date(ctx)
-        date_start = date.span.start if date else broken.start if broken else None
-        size = len(title.text)
-        for block in ctx.prose_blocks:
-            # Length first: a C-speed test that leaves almost no block for the normalising compare.
-            if abs(len(block.text) - size) > _SLACK or block.start <= title.span.start or block.kind == "footnote":
+        size, title_start = len(title.text), title.span.start
+        shortest, longest = size - _SLACK, size + _SLACK
+        caption_zone = None  # where MOFA pages print the title again, worked out at the first repeat
+        # Length first: a C-speed test that leaves almost no block for the normalising compare.
+        for block in [b for b in ctx.prose_blocks if shortest <= len(b.text) <= longest]:
+            if block.start <= title_start or block.kind == "footnote" or _key(block.text) != key:
                 continue
-            if _key(block.text) != key:
-                continue
-            if not marked and date_start is not None and date_start < block.start \
-                    and (lead is None or block.start <= lead.span.start):
+            if caption_zone is None:
+                caption_zone = _caption_zone(ctx)
+            low, high = caption_zone
+            if low < block.start <= high:
                 continue  # MOFA pages (no marker) print the title again under the date line: a photo's caption
             yield Finding(block.start, block.end, f"title repeated: {block.text!r}")
             return
+
+
+def _caption_zone(ctx) -> tuple[float, float]:
+    """Offsets (after, up to) where a repeat is a photo's caption: below the date line, up to the lead.
+
+    Only on pages without a translation marker (MOFA's), and only when a date line, or a misspelt
+    one (ST002's, which stands where the date line does), is there; else an empty range.
+    """
+    date, lead = ctx.doc.date_line, ctx.doc.lead
+    if markers(ctx):
+        return (0, -1)
+    broken = None if date else broken_date(ctx)
+    date_start = date.span.start if date else broken.start if broken else None
+    if date_start is None:
+        return (0, -1)
+    return (date_start, lead.span.start if lead is not None else float("inf"))

@@ -66,8 +66,11 @@ def _may_hold_two_timed_events(ctx, lead) -> bool:
     duration (always with "minute" or "hour") or a range, which takes a
     third time.
     """
+    found = times(ctx)
+    if len(found) < 2:
+        return False
     span = lead.span
-    inside = [t for t in times(ctx) if span.start <= t.start < span.end]
+    inside = [t for t in found if span.start <= t.start < span.end]
     if len(inside) < 2:
         return False
     zoned = [p for p in pairs(ctx) if span.start <= p.start < span.end]

@@ -59,7 +59,7 @@ class MixedTimeNotation(Rule):
 
     def check(self, ctx):
         found = times(ctx)
-        if len({t.notation for t in found}) < 2:
+        if len(found) < 2 or len({t.notation for t in found}) < 2:
             return
         main = _main_notation(found)
         example = next(t for t in found if t.notation == main)

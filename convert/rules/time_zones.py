@@ -18,6 +18,7 @@ each date, ``T (local time; D, T Japan time)``.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .. import regex
 from ..parse.durations import find_dates
@@ -79,13 +80,18 @@ def _offset_problem(ctx, pair: LocalJapanPair) -> str | None:
     local, japan = pair.local.minutes(), pair.japan.minutes()
     if local is None or japan is None:
         return None  # TM002 reports the impossible time
-    local_day = _local_day(ctx, pair)
+    # The local date (a scan of the paragraph for dates) counts only when a Japan date is printed;
+    # otherwise it is read for the message alone.
+    dated = not pair.japan_same_day and pair.japan_month_day is not None
+    local_day = _local_day(ctx, pair) if dated else None
     shift = _day_shift(pair, local_day)
     if resolve_offset(local, japan, shift) is not None:
         return None
     free = resolve_offset(local, japan, None)
     said = f"{pair.local.text} local time and {pair.japan.text} Japan time"
     if shift is not None and free is not None:
+        if not dated:
+            local_day = _local_day(ctx, pair)
         return (f"{said}: the Japan date {pair.japan_date_text!r} does not follow; at UTC{format_offset(free)} "
                 f"it was {pair.japan.text} on {_in_japan(local_day, local, free)} in Japan")
     return f"{said} differ by {_gap(local, japan)}, which no real UTC offset gives"
@@ -168,6 +174,7 @@ def house_style(ctx) -> tuple[str, str]:
     return example, template_of(example)
 
 
+@lru_cache(maxsize=32)  # the house phrase is the same for every document: read it once
 def template_of(example: str) -> str:
     """An example phrase's template; a phrase without digits is taken as a template already."""
     if any(ch.isdigit() for ch in example):
