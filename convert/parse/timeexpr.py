@@ -13,6 +13,8 @@ Validity decisions (documented because rules rely on them):
 - hour 0 with a meridiem is valid: Japanese usage prints 12:20 p.m. as
   "0:20 p.m." (午後0時20分), so "0:20 p.m." is 12:20 and "0:30 a.m." is 0:30;
 - "12:xx a.m." is just after midnight, "12:xx p.m." just after noon;
+- hours and minutes are ASCII digits: an English readout prints its times
+  so, and full-width "１０:３０" is left alone;
 - a bare "hh:mm" is taken only with hour 0-23 and two-digit minutes, so
   ratios ("2:1", "50:50") are not times; a dotted "6.15" needs a meridiem,
   so decimals ("3.5 percent", "1.25") are not times; a bare hour needs one.
