@@ -47,7 +47,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_ANY_BOM = tuple(mark for mark, _ in _BOMS)  # one startswith for the usual file, which has none
 
 # File signatures ("magic numbers") of formats users mistake for text.
 _SIGNATURES = (
@@ -259,9 +258,10 @@ def decode(raw: bytes, name: str = "<input>", encoding: str | None = None) -> De
     bom = False
     skipped = 0  # bytes of a mark removed here, before decoding
     if encoding is None:
-        if raw.startswith(_ANY_BOM):
-            mark, encoding = next((mark, enc) for mark, enc in _BOMS if raw.startswith(mark))
-            bom, skipped = True, len(mark)
+        for mark, enc in _BOMS:
+            if raw.startswith(mark):
+                encoding, bom, skipped = enc, True, len(mark)
+                break
         if bom:
             text = _strict_decode(raw[skipped:], encoding, name, skipped)
         else:

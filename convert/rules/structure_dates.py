@@ -31,9 +31,9 @@ _YEAR_GUESS_LIMIT = timedelta(days=180)  # a lead date without a year this far a
 
 
 def _lead_date(match: re.Match, published: date) -> date | None:
-    m1, d1, printed_year = match.group("m1", "d1", "year")
-    month = _MONTH_NUMBER[m1 or match["m2"]]
-    day = int(d1 or match["d2"])
+    m1, m2, d1, d2, printed_year = match.group("m1", "m2", "d1", "d2", "year")
+    month = _MONTH_NUMBER[m1 or m2]
+    day = int(d1 or d2)
     year = int(printed_year) if printed_year else published.year
     try:
         held = date(year, month, day)
@@ -67,11 +67,10 @@ class LeadDate(Rule):
 
     def check(self, ctx):
         doc = ctx.doc
-        line = doc.date_line
-        value = line.value if line is not None else None
-        if not value:
+        if not doc.date:
             return  # no date to hold the lead to
-        published = date.fromisoformat(value)
+        published = date.fromisoformat(doc.date)
+        line = doc.date_line
         if "day" in line.text:  # a weekday's name, else spare the pattern
             wrong = _weekday(_DATE_LINE_WEEKDAY.match(line.text), published, line.span.start)
             if wrong is not None:

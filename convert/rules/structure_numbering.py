@@ -73,16 +73,8 @@ def _value(token: str, family_hint: str | None) -> tuple[str, int] | None:
 def printed(shape: str, value: int) -> str:
     """The token a list of ``shape`` prints for ``value``: ("(#)a", 3) -> "(c)"."""
     family = shape[-1]
-    if family == "1":
-        core = str(value)
-    elif family == "a":
-        core = chr(96 + value) if 0 < value < 27 else "?"
-    elif family == "i":
-        core = _ROMAN_LOWER.get(value, "?")
-    elif family == "I":
-        core = _ROMAN_UPPER.get(value, "?")
-    else:
-        raise KeyError(family)
+    core = {"1": str(value), "a": chr(96 + value) if 0 < value < 27 else "?",
+            "i": _ROMAN_LOWER.get(value, "?"), "I": _ROMAN_UPPER.get(value, "?")}[family]
     return shape[:-1].replace("#", core)
 
 

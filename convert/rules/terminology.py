@@ -197,15 +197,6 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-def _preferred_keys(ctx) -> frozenset[str]:
-    return _keys(_configured(ctx))
-
-
-@lru_cache(maxsize=8)
-def _keys(configured: tuple[tuple[str, str], ...]) -> frozenset[str]:
-    return frozenset(_merged(configured))
-
-
 @register
 class TermVariants(Rule):
     """The same term is written in two forms in one document.
@@ -235,7 +226,7 @@ class TermVariants(Rule):
         hyphened = hyphened_words(ctx)
         if not found and not hyphened:
             return  # no compound, no form to compare
-        skip = _preferred_keys(ctx)
+        skip = frozenset(preferred(ctx))  # forms that are preferred terms' wrong ones: TR002's
         findings = _variants(text, found, skip) + _solid_variants(text, hyphened, skip)
         if findings:
             # Only now, with something to say, look for names: their forms neither vote nor are reported.
@@ -339,13 +330,9 @@ def _solid_variants(text: str, forms: dict[str, list[int]], skip: frozenset[str]
 
 
 def preferred(ctx) -> dict[str, str]:
-    """Default preferred terms, then the configuration's (which win)."""
-    return _merged(_configured(ctx))
-
-
-def _configured(ctx) -> tuple[tuple[str, str], ...]:
-    """The configuration's preferred terms, as a key for the caches below."""
-    return tuple((ctx.setting("preferred_terms", None) or {}).items())
+    """Default preferred terms, then the configuration's (which win); cached per configuration."""
+    configured = ctx.setting("preferred_terms", None) or {}
+    return _merged(tuple(configured.items()))
 
 
 @lru_cache(maxsize=8)
@@ -353,12 +340,6 @@ def _merged(configured: tuple[tuple[str, str], ...]) -> dict[str, str]:
     from ..words import preferred_terms
 
     return {**preferred_terms(), **dict(configured)}
-
-
-@lru_cache(maxsize=8)
-def _pairs(configured: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """:func:`preferred` as (wrong, right) pairs."""
-    return tuple(_merged(configured).items())
 
 
 @lru_cache(maxsize=32)
@@ -385,7 +366,7 @@ class PreferredTerm(Rule):
 
     def check(self, ctx):
         text = ctx.prose
-        terms = {wrong: right for wrong, right in _pairs(_configured(ctx)) if wrong in text}
+        terms = {wrong: right for wrong, right in preferred(ctx).items() if wrong in text}
         if not terms:
             return
         for m in _pattern(tuple(sorted(terms))).finditer(text):

@@ -175,25 +175,18 @@ class MissingClosingPunctuation(Rule):
             yield Finding(start, end, f"paragraph ends without closing punctuation: '...{text[-24:].lstrip()}'")
 
 
-def _cut_off(text: str, words: list[str] | None = None) -> bool:
-    """Words that stop on one no sentence ends with: "... shared the", "the people of" (lost text).
-
-    ``words`` are the text's words (``_WORD.findall``) when the caller has them already.
-    """
-    if words is None:
-        words = _WORD.findall(text)
+def _cut_off(text: str, words: list[str]) -> bool:
+    """Words (``words``: the text's, by ``_WORD``) that stop on one no sentence ends with: "... shared the",
+    "the people of" (lost text)."""
     # On a word only: a heading may end on a dash ("- The Outline of Japan-U.S. Relations -").
     return len(words) >= _MIN_CUT_WORDS and dangles(text, marks=False)
 
 
-def _running_text(text: str, heading: bool = False, words: list[str] | None = None) -> bool:
+def _running_text(text: str, heading: bool, words: list[str]) -> bool:
     """A sentence rather than a heading or caption: enough words, and a reporting verb, a clause, or
     mostly lower case with a verb (not enough for a heading: "Questions concerning a classified ...").
-
-    ``words`` are the text's words (``_WORD.findall``) when the caller has them already.
+    ``words`` are the text's words, by ``_WORD``.
     """
-    if words is None:
-        words = _WORD.findall(text)
     if len(words) < _MIN_WORDS or _caption(text):
         return False
     if _sentence_break(text):

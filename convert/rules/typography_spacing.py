@@ -131,10 +131,7 @@ def _find_punctuation_spots(ctx) -> tuple[list[int], list[tuple[int, int]]]:
             if text[at + 1:at + 2] in _ASCII_LETTERS:  # TY005's case: TY006's needs a blank or the end
                 letters_after.append(at)
             else:
-                start = at
-                while start > 0 and text[start - 1] in _BLANKS:
-                    start -= 1
-                blanks_before.append((start, at))
+                blanks_before.append((_run_start(text, at, _BLANKS), at))
     letters_after.sort()
     blanks_before.sort()
     return letters_after, blanks_before
@@ -154,23 +151,34 @@ def _blanks_inside_brackets(text: str) -> list[tuple[int, int]]:
     for bracket in "([":
         at = text.find(bracket)
         while at != -1:
-            end = at + 1
-            while end < size and text[end] in _BLANKS:
-                end += 1
+            end = _run_end(text, at + 1, _BLANKS)
             if at + 1 < end < size and not text[end].isspace() and text[end] not in ")]":
                 found.append((at + 1, end))
             at = text.find(bracket, at + 1)
     for bracket in ")]":
         at = text.find(bracket)
         while at != -1:
-            start = at
-            while start > 0 and text[start - 1] in _BLANKS:
-                start -= 1
+            start = _run_start(text, at, _BLANKS)
             if 0 < start < at and not text[start - 1].isspace() and text[start - 1] not in "([":
                 found.append((start, at))
             at = text.find(bracket, at + 1)
     found.sort()
     return found
+
+
+def _run_start(text: str, at: int, chars: frozenset[str]) -> int:
+    """Where the run of ``chars`` that ends at ``at`` starts (``at`` itself when none stands before it)."""
+    while at > 0 and text[at - 1] in chars:
+        at -= 1
+    return at
+
+
+def _run_end(text: str, at: int, chars: frozenset[str]) -> int:
+    """Where the run of ``chars`` that starts at ``at`` ends."""
+    size = len(text)
+    while at < size and text[at] in chars:
+        at += 1
+    return at
 
 
 def _in_web_address(text: str, at: int) -> bool:
@@ -317,11 +325,7 @@ def _doubled_blanks(text: str) -> list[tuple[int, int]]:
     for needle in ("  ", "\u00a0"):
         at = text.find(needle)
         while at != -1:
-            start, end = at, at + len(needle)
-            while start > 0 and text[start - 1] in _SPACES:
-                start -= 1
-            while end < size and text[end] in _SPACES:
-                end += 1
+            start, end = _run_start(text, at, _SPACES), _run_end(text, at + len(needle), _SPACES)
             if (end - start >= 2 and 0 < start and end < size and " " in text[start:start + 2]
                     and not text[start - 1].isspace() and not text[end].isspace()):
                 found.add((start, end))
