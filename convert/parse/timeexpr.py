@@ -26,15 +26,19 @@ import re
 
 from .. import regex
 from ..record import Record
+from . import skeleton
+from .skeleton import SPACE
 
-# Starts with a digit so the engine skips ahead fast; needs a minute or a meridiem. ASCII digits
-# ([0-9], not \d): the engine tests Unicode's digit class at every character of the text, twice as
-# slow, and an English readout prints its clock times in ASCII.
+# Starts with a digit; needs a minute or a meridiem. ASCII digits ([0-9], not \d): an English
+# readout prints its clock times in ASCII, and the digits skeleton (below) knows only those.
 _MERIDIEM = r"\s?\.?\s?(?P<{}>[aApP](?:\.\s?[mM](?![a-zA-Z])\.?|[mM](?![a-zA-Z])))"
 _TIME = regex.compile(
     r"(?P<h>[0-9][0-9]?)(?:(?P<sep>[:.])(?P<m>[0-9][0-9])(?![\d:]|,\d)(?:" + _MERIDIEM.format("mer") + ")?"
     r"|" + _MERIDIEM.format("mer2") + ")"
 )
+# Where _TIME can start, in the digits skeleton: a digit, maybe a second, then a separator and a
+# digit, or what can open a meridiem. A literal first: found at memchr speed, not tried everywhere.
+_TIME_START = regex.compile(rb"0(?=0?(?:[:.]0|" + SPACE + rb"?\.?" + SPACE + rb"?[aApP]))")
 # The hour may not continue a number, word, decimal, ratio or amount.
 _NOT_BEFORE = frozenset("0123456789.:/$£€¥,_")
 # A bare "3:16" after a capitalised word is a reference ("John 3:16", "Rom. 8:28", "No. 10:30"),
@@ -104,12 +108,12 @@ def _reference(text: str, at: int) -> bool:
 def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
     """Every clock time in ``text[start:end]``, in order; offsets are in ``text``.
 
-    One pass of one compiled pattern: prefilters (str.find on ":" and the
-    meridiem letters) were measured no faster, since they touch every
-    character as often.
+    The pattern runs only where the digits skeleton shows a digit that
+    can start a time (:mod:`convert.parse.skeleton`), about half the cost
+    of running it over the whole text.
     """
     found: list[TimeExpr] = []
-    for match in _TIME.finditer(text, start, len(text) if end is None else end):
+    for match in skeleton.finditer(_TIME, _TIME_START, text, start, end):
         expr = _accept(text, match, found)
         if expr is not None:
             found.append(expr)
