@@ -71,7 +71,8 @@ def test_numbers_that_are_not_times_are_not_found(text) -> None:
 
 
 def test_a_time_in_full_width_digits_is_not_read() -> None:
-    # Times are read in ASCII digits only (an English readout prints them so); the scan is twice as fast.
+    # Times are read in ASCII digits only: an English readout prints them so, and the digits skeleton
+    # (convert/parse/skeleton.py) that finds where a time can start knows no others.
     assert [t.text for t in find_times("at \uff11\uff10:\uff13\uff10 a.m. and at 10:30 a.m.")] == ["10:30 a.m."]
     assert len(find_times("at \uff11\uff10:\uff13\uff10 a.m.")) == 0
 

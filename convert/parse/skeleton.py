@@ -21,8 +21,7 @@ from collections.abc import Iterator
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 # What Unicode's \s matches among the skeleton's bytes: ASCII whitespace, and "?" for the rest of it.
 SPACE = rb"[ \t\n\r\f\v\x1c-\x1f?]"
-
-
+# The last text and its skeleton. Holding the text keeps it alive, so an identity test cannot be fooled.
 _last: tuple[str, bytes] = ("", b"")
 
 

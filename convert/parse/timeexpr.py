@@ -27,7 +27,6 @@ import re
 from .. import regex
 from ..record import Record
 from . import skeleton
-from .skeleton import SPACE
 
 # Starts with a digit; needs a minute or a meridiem. ASCII digits ([0-9], not \d): an English
 # readout prints its clock times in ASCII, and the digits skeleton (below) knows only those.
@@ -38,7 +37,7 @@ _TIME = regex.compile(
 )
 # Where _TIME can start, in the digits skeleton: a digit, maybe a second, then a separator and a
 # digit, or what can open a meridiem. A literal first: found at memchr speed, not tried everywhere.
-_TIME_START = regex.compile(rb"0(?=0?(?:[:.]0|" + SPACE + rb"?\.?" + SPACE + rb"?[aApP]))")
+_TIME_START = regex.compile(rb"0(?=0?(?:[:.]0|" + skeleton.SPACE + rb"?\.?" + skeleton.SPACE + rb"?[aApP]))")
 # The hour may not continue a number, word, decimal, ratio or amount.
 _NOT_BEFORE = frozenset("0123456789.:/$£€¥,_")
 # A bare "3:16" after a capitalised word is a reference ("John 3:16", "Rom. 8:28", "No. 10:30"),

@@ -176,8 +176,8 @@ class MissingClosingPunctuation(Rule):
 
 
 def _cut_off(text: str, words: list[str]) -> bool:
-    """Words (``words``: the text's, by ``_WORD``) that stop on one no sentence ends with: "... shared the",
-    "the people of" (lost text)."""
+    """Whether ``text`` (whose words, by ``_WORD``, are ``words``) stops on a word no sentence ends
+    with: "... shared the", "the people of" (lost text)."""
     # On a word only: a heading may end on a dash ("- The Outline of Japan-U.S. Relations -").
     return len(words) >= _MIN_CUT_WORDS and dangles(text, marks=False)
 
