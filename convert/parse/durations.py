@@ -56,6 +56,9 @@ _DURATION = regex.compile(
 )
 _ADJECTIVAL = regex.compile(rf"(?<![\w-])(?P<adj>{_NUM})-\Z")
 _INTROS = ("for ", "For ", "lasting ", "totalling ", "totaling ", "for\u00a0")
+# Records built straight from their tuples (every field given, in order): a record's own __new__ is a
+# Python function.
+_new_record = tuple.__new__
 
 
 class Duration(Record):
@@ -164,12 +167,14 @@ def find_dates(text: str) -> list[PrintedDate]:
 def _date_at(text: str, i: int, end: int, month: int) -> PrintedDate | None:
     if after := _DAY_AFTER.match(text, end):
         year = int(after["year"]) if after["year"] else None
-        return PrintedDate(i, after.end(), text[i:after.end()], month, int(after["day"]), year)
+        stop = after.end()
+        return _new_record(PrintedDate, (i, stop, text[i:stop], month, int(after["day"]), year))
     if before := _DAY_BEFORE.search(text, max(0, i - 8), i):
         year = _YEAR_AFTER.match(text, end)
         stop = year.end() if year else end
-        return PrintedDate(before.start(), stop, text[before.start():stop], month, int(before["day"]),
-                           int(year["year"]) if year else None)
+        begin = before.start()
+        return _new_record(PrintedDate, (begin, stop, text[begin:stop], month, int(before["day"]),
+                                         int(year["year"]) if year else None))
     return None
 
 

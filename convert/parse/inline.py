@@ -36,18 +36,20 @@ def _overlaps_link(links: list[Mark], ends: list[int], start: int, end: int) -> 
     return i < len(links) and links[i].start < end
 
 
-def _may_hold_link(text: str) -> bool:
-    # Every LINK match is a parenthesis holding one of these words (case counts). Without them the
-    # pattern would still be tried at each "(" of the line: these searches cost less.
-    return "(" in text and ("PDF" in text or "PPT" in text or "Word" in text or "Excel" in text)
-
-
 def find_marks(text: str) -> tuple[Mark, ...]:
     """Footnote references and link labels, sorted and never overlapping."""
     # Every FOOTNOTE_REF match holds a star: most lines hold none and are spared its scan, the dearest
     # part of parsing a line of prose (its lookbehind alternative is tried at every character).
     may_refer = "*" in text or "※" in text
-    links = [Mark("link", match.start(), match.end()) for match in LINK.finditer(text)] if _may_hold_link(text) else []
+    # Every LINK match is a parenthesis holding one of these words (case counts). Without them the
+    # pattern would still be tried at each "(" of the line: these searches cost less. (Asked inline, not
+    # by a function of their own: find_marks runs on every line.)
+    if "(" in text and ("PDF" in text or "PPT" in text or "Word" in text or "Excel" in text):
+        links = [Mark("link", match.start(), match.end()) for match in LINK.finditer(text)]
+    elif not may_refer:
+        return ()  # most lines
+    else:
+        links = []
     if not may_refer:
         return tuple(links)  # in order: links come in order and never overlap
     marks: list[Mark] = list(links)

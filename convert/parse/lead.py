@@ -64,6 +64,11 @@ _JAPAN_PLACES = frozenset(("Japan Tokyo Hiroshima Osaka Kyoto Yokohama Nagoya Ko
                            "Akasaka Iikura").split())
 
 
+# Records built straight from their tuples (every field given, in order): a record's own __new__ is a
+# Python function.
+_new_record = tuple.__new__
+
+
 class _Slot(Record):
     kind: str
     start: int
@@ -78,7 +83,9 @@ def read_lead(text: str, span: Span, marks: tuple[Mark, ...], date: str | None, 
     unresolved: list[str] = []
     times = find_times(text)
     pairs = find_local_japan_pairs(text, times) if times and ("time" in text or "JST" in text or "Time" in text) else []
-    dates = [d for d in find_dates(text) if not any(in_bracket(text, p, d.start) for p in pairs)]
+    dates = find_dates(text)
+    if pairs:
+        dates = [d for d in dates if not any(in_bracket(text, p, d.start) for p in pairs)]
     lead_date = iso_date(dates[0], date, unresolved) if dates else None
     timings = find_timings(text, times, pairs, dates)
     slots = _slots(text, timings)
@@ -89,7 +96,7 @@ def read_lead(text: str, span: Span, marks: tuple[Mark, ...], date: str | None, 
         from .people import find_participants
 
         people = find_participants(text)
-    return Lead(text, span, marks, lead_date, events, people, tuple(dict.fromkeys(unresolved)))
+    return _new_record(Lead, (text, span, marks, lead_date, events, people, tuple(dict.fromkeys(unresolved))))
 
 
 # --- Event kinds ------------------------------------------------------------
@@ -169,7 +176,7 @@ def _kind_at(text: str, i: int, j: int) -> _Kind | None:
     kind = " ".join([*reversed(mods), head])
     start = i - len(" ".join(mods)) - (1 if mods else 0)
     eligible, definite = _context(words)
-    return _Kind(kind, start, j, definite, eligible and not opens_paren)
+    return _new_record(_Kind, (kind, start, j, definite, eligible and not opens_paren))
 
 
 def _proper(word: str) -> bool:
@@ -304,10 +311,20 @@ def _fill(slots: list[_Slot], slot: _Slot, ts: list[Timing]) -> None:
 # --- Events -------------------------------------------------------------------
 
 def _event(text, slot: _Slot, dates, lead_date, date_line, abroad: bool, unresolved: list[str]) -> Event:
-    timing = next((t for t in slot.timings if t.time is not None), None)
-    length = next((t for t in slot.timings if t.duration or t.range_minutes is not None), None)
-    start = min([slot.start, *(t.start for t in slot.timings)])
-    end = max([slot.end, *(t.end for t in slot.timings)])
+    # One pass over the timings (one or two), not a generator expression for each fact.
+    timing = length = None
+    start, end, approximate = slot.start, slot.end, False
+    for t in slot.timings:
+        if timing is None and t.time is not None:
+            timing = t
+        if length is None and (t.duration or t.range_minutes is not None):
+            length = t
+        if t.start < start:
+            start = t.start
+        if t.end > end:
+            end = t.end
+        if t.approximate:
+            approximate = True
     day, month_day = event_date(timing, dates, start, lead_date, date_line)
     iso, japan, japan_text, offset = start_facts(text, timing, day, month_day, abroad, unresolved)
     duration = duration_text = None
@@ -315,9 +332,8 @@ def _event(text, slot: _Slot, dates, lead_date, date_line, abroad: bool, unresol
         duration, duration_text = length.duration.iso(), length.duration.text
     elif length is not None:
         duration, duration_text = iso_duration(length.range_minutes), length.range_text
-    approximate = any(t.approximate for t in slot.timings)
-    return Event(slot.kind, day, timing.time.text if timing else None, iso, japan, japan_text, offset, duration,
-                 duration_text, approximate, Extent(start, end))
+    return _new_record(Event, (slot.kind, day, timing.time.text if timing else None, iso, japan, japan_text, offset,
+                               duration, duration_text, approximate, _new_record(Extent, (start, end))))
 
 
 def _abroad(text: str) -> bool:

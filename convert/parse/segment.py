@@ -10,7 +10,7 @@ import re
 
 from .. import regex
 from ..model import (
-    DateLine, Document, Footnote, Item, Lead, Paragraph, Residue, Section, Source, Span, Title,
+    SCHEMA_VERSION, DateLine, Document, Footnote, Item, Lead, Paragraph, Residue, Section, Source, Span, Title,
     TranslationMarker,
 )
 from ..record import Record
@@ -27,6 +27,20 @@ _QUALIFIER = regex.compile(r"\((?P<q>[A-Z]?[a-z]{3,15})\)\s*$")
 _HEADER_RESIDUE = ("skip-link", "breadcrumb", "site-label", "page-top", "language-link", "caption")
 # First characters of the lines a numbering or footnote pattern can match.
 _STRUCTURAL_START = frozenset("(0123456789IVX*※abcdefghijklmnopqrstuvwxyz")
+# The characters a line (stripped, so never white space first) must start with for a line pattern to
+# match it. A failing match still costs a call into the engine; asking the first character spares
+# most lines of prose the patterns they cannot match. \d also matches other scripts' digits, hence
+# str.isdecimal beside the ASCII ones where a pattern starts with it.
+_NUMBERED_START = frozenset("(IVX")  # SECTION or PARAGRAPH, besides a digit
+_SECTION_START = frozenset("0123456789IVX")  # in the body, where only ASCII digits get this far
+_PARAGRAPH_START = frozenset("(0123456789")
+_ITEM_START = frozenset("(abcdefghijklmnopqrstuvwxyz")
+_FOOTNOTE_START = frozenset("(*※")
+_TRANSLATION_START = frozenset("[(*tTpP")
+_SUBHEADING_START = frozenset("[(<【")
+_BULLET_START = frozenset("•・●◆■□○◎▪-")
+_QUOTE_START = frozenset("\"“‘'")  # QUOTE_OPEN, which looks at the first character only
+_DATE_START = frozenset("D(MTWFSJAOND")  # "Date:", "(", a weekday or month; besides a digit
 _HEADER_LIMIT = 12  # non-blank lines searched for the title, date line and marker
 _LONG_LINE = 160  # longer lines after the date line are body text
 _LONG_TITLE = 300  # the longest line taken as a title before the date line
@@ -37,43 +51,66 @@ class Line(Record):
     span: Span
 
 
-# Records built straight from their tuples: a record's own __new__ is a Python function, and two of them
-# for each line were a quarter of splitting a document into lines.
+# Records built straight from their tuples (every field given, in order): a record's own __new__ is a
+# Python function, and two of them for each line were a quarter of splitting a document into lines.
 _new_record = tuple.__new__
+
+
+_Line = tuple[str, Span]  # (text, span): a line as parsing passes it around
 
 
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with their spans; ``text`` has ``\\n`` newlines only."""
-    lines: list[Line] = []
+    return [_new_record(Line, pair) for pair in _split_lines(text)]
+
+
+def _split_lines(text: str) -> list[_Line]:
+    """:func:`split_lines` as plain (text, span) pairs, which is all parsing needs: a Line record
+    for each line cost as much again as its span."""
+    lines: list[_Line] = []
     offset = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip(_BLANK)
-        if stripped:
+        if not stripped:
+            pass
+        elif stripped is raw:  # most lines: nothing to strip, the line starts at its offset
+            size = len(raw)
+            lines.append((raw, _new_record(Span, (offset, offset + size, number, 1, number, 1 + size))))
+        else:
             lead = raw.index(stripped[0])
             start = offset + lead
             size = len(stripped)
             span = _new_record(Span, (start, start + size, number, lead + 1, number, lead + 1 + size))
-            lines.append(_new_record(Line, (stripped, span)))
+            lines.append((stripped, span))
         offset += len(raw) + 1
     return lines
 
 
+def _numbered(text: str) -> bool:
+    """SECTION or PARAGRAPH matches ``text`` (a line)."""
+    first = text[0]
+    if first not in _NUMBERED_START and not first.isdecimal():
+        return False
+    return bool(P.SECTION.match(text) or P.PARAGRAPH.match(text))
+
+
 def _is_body(text: str) -> bool:
-    return bool(P.SECTION.match(text) or P.PARAGRAPH.match(text) or text.startswith("On "))
+    return _numbered(text) or text.startswith("On ")
 
 
-def _header_residue(lines: list[Line], i: int) -> str | None:
+def _header_residue(lines: list[_Line], i: int) -> str | None:
     """Residue kind of a header line; a line just above a caption is one too."""
-    kind = P.residue_kind(lines[i].text)
+    text = lines[i][0]
+    kind = P.residue_kind(text)
     if kind in _HEADER_RESIDUE:
         return kind
-    if i + 1 < len(lines) and P.residue_kind(lines[i + 1].text) == "caption" and not P.is_sentence(lines[i].text):
+    if i + 1 < len(lines) and P.residue_kind(lines[i + 1][0]) == "caption" and not P.is_sentence(text):
         return "caption"
     return None
 
 
 def _is_title_candidate(text: str) -> bool:
-    return len(text) <= _LONG_LINE and not P.SECTION.match(text) and not P.PARAGRAPH.match(text)
+    return len(text) <= _LONG_LINE and not _numbered(text)
 
 
 class _Head:
@@ -86,24 +123,26 @@ class _Head:
         self.title: Title | None = None
         self.date_line: DateLine | None = None
         self.translation: TranslationMarker | None = None
-        self.extra: list[Line] = []  # title-zone lines that are none of these
+        self.extra: list[_Line] = []  # title-zone lines that are none of these
         self.body_start = 0
 
 
-def _read_head(lines: list[Line]) -> _Head:
+def _read_head(lines: list[_Line]) -> _Head:
     """Residue, title, date line and translation marker, in whatever order they come."""
     head = _Head()
     i = 0
     limit = min(len(lines), _HEADER_LIMIT)
     while i < limit:
         line = lines[i]
-        text = line.text
-        if head.translation is None and P.TRANSLATION.match(text):
-            head.translation = TranslationMarker(text, line.span)
-        elif head.date_line is None and (m := P.DATE_LINE.match(text)):
-            head.date_line = DateLine(text, P.parse_date(m), line.span)
+        text, span = line
+        first = text[0]
+        if head.translation is None and first in _TRANSLATION_START and P.TRANSLATION.match(text):
+            head.translation = _new_record(TranslationMarker, (text, span))
+        elif (head.date_line is None and (first in _DATE_START or first.isdecimal())
+              and (m := P.DATE_LINE.match(text))):
+            head.date_line = _new_record(DateLine, (text, P.parse_date(m), span))
         elif (kind := _header_residue(lines, i)) and (head.title is None or kind != "site-label"):
-            head.header.append(Residue(kind, text, line.span))
+            head.header.append(_new_record(Residue, (kind, text, span)))
         elif head.title is None and head.date_line is None and len(text) <= _LONG_TITLE and not _is_body(text):
             head.title = _title(line)
         elif head.title is None and _is_title_candidate(text) and not P.is_sentence(text) and not text.startswith("On "):
@@ -130,17 +169,18 @@ def _promote_label_as_title(head: _Head) -> None:
         head.title = None
 
 
-def _title(line: Line) -> Title:
-    match = _QUALIFIER.search(line.text)
+def _title(line: _Line) -> Title:
+    text, span = line
+    match = _QUALIFIER.search(text)
     qualifier = match.group("q") if match else None
-    return Title(line.text, qualifier, line.span)
+    return _new_record(Title, (text, qualifier, span))
 
 
-def _footer_start(lines: list[Line], start: int) -> int:
+def _footer_start(lines: list[_Line], start: int) -> int:
     """Index of the first line of the trailing run of footer residue."""
     first = len(lines)
     for i in range(len(lines) - 1, start - 1, -1):
-        text = lines[i].text
+        text = lines[i][0]
         kind = P.residue_kind(text)
         if kind in P.FOOTER_START:
             first = i
@@ -173,24 +213,26 @@ class _Body:
         self._attach_items()
         if self.paragraphs or self.number is not None:
             self.sections.append(
-                Section(self.number, self.heading, self.span, tuple(self.paragraphs), self.heading_marks)
+                _new_record(Section, (self.number, self.heading, self.span, tuple(self.paragraphs), self.heading_marks))
             )
         self.number = self.heading = self.span = None
         self.heading_marks = ()
         self.paragraphs = []
 
-    def open_section(self, number: str, text: str, line: Line) -> None:
+    def open_section(self, number: str, text: str, line: _Line) -> None:
         self.close()
-        self.number, self.span = number, line.span
+        line_text, line_span = line
+        self.number, self.span = number, line_span
         if not text or _is_heading(text):
             self.heading = text
             self.heading_marks = find_marks(text)
         else:
-            body_span = _sub_span(line.span, len(line.text) - len(text))
-            self.paragraphs.append(Paragraph("text", None, text, body_span, find_marks(text)))
+            body_span = _sub_span(line_span, len(line_text) - len(text))
+            self.paragraphs.append(_new_record(Paragraph, ("text", None, text, body_span, find_marks(text), (), None)))
 
     def add(self, paragraph: Paragraph) -> None:
-        self._attach_items()
+        if self.items:
+            self._attach_items()
         self.paragraphs.append(paragraph)
 
     def add_item(self, item: Item) -> None:
@@ -198,7 +240,7 @@ class _Body:
             self.items.append(item)
         else:
             self._attach_items()
-            self.paragraphs.append(Paragraph("text", item.number, item.text, item.span, item.marks))
+            self.paragraphs.append(_new_record(Paragraph, ("text", item.number, item.text, item.span, item.marks, (), None)))
 
 
 def _sub_span(span: Span, skip: int) -> Span:
@@ -210,22 +252,24 @@ def _is_heading(text: str) -> bool:
     return 0 < len(text) <= 100 and P.ends_like_heading(text) and len(text.split()) <= 14
 
 
-def _body_paragraph(line: Line) -> Paragraph:
-    text = line.text
+def _body_paragraph(line: _Line) -> Paragraph:
+    text, span = line
+    first = text[0]
     if (kind := P.residue_kind(text)) is not None and kind not in ("breadcrumb", "site-label"):
-        return Paragraph("residue", None, text, line.span, (), (), kind)
-    if P.TRANSLATION.match(text):
-        return Paragraph("residue", None, text, line.span, (), (), "translation-note")
-    if P.SUBHEADING.match(text):
-        return Paragraph("subheading", None, text, line.span, find_marks(text))
-    if m := P.BULLET.match(text):
+        return _new_record(Paragraph, ("residue", None, text, span, (), (), kind))
+    if first in _TRANSLATION_START and P.TRANSLATION.match(text):
+        return _new_record(Paragraph, ("residue", None, text, span, (), (), "translation-note"))
+    if first in _SUBHEADING_START and P.SUBHEADING.match(text):
+        return _new_record(Paragraph, ("subheading", None, text, span, find_marks(text), (), None))
+    if first in _BULLET_START and (m := P.BULLET.match(text)):
         rest = m.group("text")
-        return Paragraph("bullet", m.group("number"), rest, _sub_span(line.span, len(text) - len(rest)), find_marks(rest))
-    kind = "quote" if P.QUOTE_OPEN.match(text) else "text"
-    return Paragraph(kind, None, text, line.span, find_marks(text))
+        return _new_record(Paragraph, ("bullet", m.group("number"), rest, _sub_span(span, len(text) - len(rest)),
+                                       find_marks(rest), (), None))
+    kind = "quote" if first in _QUOTE_START else "text"
+    return _new_record(Paragraph, (kind, None, text, span, find_marks(text), (), None))
 
 
-def _footnote(match: re.Match[str], line: Line, index: int) -> Footnote:
+def _footnote(match: re.Match[str], line: _Line, index: int) -> Footnote:
     label = match.group("label")
     marker = "*" + (match.group("marker") or match.group("marker2"))
     text = match.group("text")
@@ -234,71 +278,82 @@ def _footnote(match: re.Match[str], line: Line, index: int) -> Footnote:
         term_value, definition_value = term.strip(), definition.strip() or None
     else:
         term_value, definition_value = None, text or None
-    skip = len(line.text) - len(text)
-    return Footnote(f"fn{index}", marker, label, term_value, definition_value, text, _sub_span(line.span, skip))
+    line_text, line_span = line
+    return Footnote(f"fn{index}", marker, label, term_value, definition_value, text,
+                    _sub_span(line_span, len(line_text) - len(text)))
 
 
 def segment(text: str, source: Source, doc_id: str, read_lead=None) -> Document:
     """Build the document model of ``text`` (``\\n`` newlines)."""
-    lines = split_lines(text)
+    lines = _split_lines(text)
     head = _read_head(lines)
     footer_at = _footer_start(lines, head.body_start)
     body = _Body()
     footnotes: list[Footnote] = []
     lead: Lead | None = None
-    for line in head.extra:
-        body.add(Paragraph("subheading", None, line.text, line.span, find_marks(line.text)))
+    for text, span in head.extra:
+        body.add(Paragraph("subheading", None, text, span, find_marks(text)))
     for index in range(head.body_start, footer_at):
         line = lines[index]
-        text = line.text
+        text, span = line
         if index == head.body_start and lead is None and _is_lead(text):
             lead = _make_lead(line, head, read_lead)
             continue
-        if text[0] not in _STRUCTURAL_START:
+        first = text[0]
+        if first not in _STRUCTURAL_START:
             body.add(_body_paragraph(line))
-        elif m := P.FOOTNOTE.match(text):
+        elif first in _FOOTNOTE_START and (m := P.FOOTNOTE.match(text)):
             footnotes.append(_footnote(m, line, len(footnotes) + 1))
-        elif (m := P.SECTION.match(text)) and not P.TRANSLATION.match(text):
+        elif (first in _SECTION_START and (m := P.SECTION.match(text))
+              and not (first in _TRANSLATION_START and P.TRANSLATION.match(text))):
             number = m.group("number") or m.group("bare")
             rest = m.group("text") if m.group("number") else m.group("btext")
             body.open_section(number, rest or "", line)
-        elif m := P.PARAGRAPH.match(text):
+        elif first in _PARAGRAPH_START and (m := P.PARAGRAPH.match(text)):
             rest = m.group("text")
-            span = _sub_span(line.span, len(text) - len(rest))
-            body.add(Paragraph("text", m.group("number"), rest, span, find_marks(rest)))
-        elif m := P.ITEM.match(text):
+            body_span = _sub_span(span, len(text) - len(rest))
+            body.add(_new_record(Paragraph, ("text", m.group("number"), rest, body_span, find_marks(rest), (), None)))
+        elif first in _ITEM_START and (m := P.ITEM.match(text)):
             rest = m.group("text")
-            body.add_item(Item(m.group("number"), rest, _sub_span(line.span, len(text) - len(rest)), find_marks(rest)))
+            item = (m.group("number"), rest, _sub_span(span, len(text) - len(rest)), find_marks(rest))
+            body.add_item(_new_record(Item, item))
         else:
             body.add(_body_paragraph(line))
     body.close()
-    footer = tuple(Residue(P.residue_kind(l.text) or "other", l.text, l.span) for l in lines[footer_at:])
-    return Document(
-        id=doc_id,
-        source=source,
-        header=tuple(head.header),
-        title=head.title,
-        date_line=head.date_line,
-        translation=head.translation,
-        lead=lead,
-        sections=tuple(body.sections),
-        footnotes=tuple(footnotes),
-        footer=footer,
-    )
+    footer = tuple(_new_record(Residue, (P.residue_kind(text) or "other", text, span)) for text, span in lines[footer_at:])
+    return _new_record(Document, (
+        doc_id,  # id
+        source,
+        tuple(head.header),
+        head.title,
+        head.date_line,
+        head.translation,
+        lead,
+        tuple(body.sections),
+        tuple(footnotes),
+        footer,
+        SCHEMA_VERSION,  # schema_version
+    ))
 
 
 def _is_lead(text: str) -> bool:
     if len(text) <= 40:  # asked first: it spares a short line the ten patterns
         return False
-    if P.SECTION.match(text) or P.PARAGRAPH.match(text) or P.ITEM.match(text) or P.FOOTNOTE.match(text):
+    first = text[0]
+    if _numbered(text) or (first in _ITEM_START and P.ITEM.match(text)):
         return False
-    if P.SUBHEADING.match(text) or P.residue_kind(text) or P.TRANSLATION.match(text) or P.BULLET.match(text):
+    if first in _FOOTNOTE_START and P.FOOTNOTE.match(text):
         return False
-    return not P.QUOTE_OPEN.match(text)
+    if first in _SUBHEADING_START and P.SUBHEADING.match(text):
+        return False
+    if P.residue_kind(text) or (first in _TRANSLATION_START and P.TRANSLATION.match(text)):
+        return False
+    return not (first in _BULLET_START and P.BULLET.match(text)) and first not in _QUOTE_START
 
 
-def _make_lead(line: Line, head: _Head, read_lead) -> Lead:
-    marks = find_marks(line.text)
+def _make_lead(line: _Line, head: _Head, read_lead) -> Lead:
+    text, span = line
+    marks = find_marks(text)
     if read_lead is None:
-        return Lead(line.text, line.span, marks, None, (), (), ())
-    return read_lead(line.text, line.span, marks, head.date_line.value if head.date_line else None)
+        return _new_record(Lead, (text, span, marks, None, (), (), ()))
+    return read_lead(text, span, marks, head.date_line.value if head.date_line else None)
