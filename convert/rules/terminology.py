@@ -17,17 +17,18 @@ from ..problem import replace
 from .base import Finding, Rule, register
 
 # "Indo-Pacific", "Euro-Atlantic": a capitalised hyphenated compound. Found from its hyphens
-# (few, and scanned fast), then grown to the whole word. Only a hyphen between two ASCII letters is
-# looked at: a compound's letters are ASCII, and its first hyphen follows a letter.
-_HYPHEN = regex.compile(r"-(?<=[A-Za-z]-)(?=[A-Za-z])")
-# Letters and hyphens, in ASCII: the run before a hyphen, when it goes back to a space.
-_PLAIN_RUN = regex.compile(r"[A-Za-z-]*")
+# (few, and found by str.find, which skips to each far faster than a pattern's scan), then grown to
+# the whole word. Only a hyphen between two ASCII letters is looked at: a compound's letters are
+# ASCII, and its first hyphen follows a letter.
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # "co-operation": the second part of a lower-case compound, after two lower-case letters and a hyphen.
 _LOWER_TAIL = regex.compile(r"(?<=[a-z][a-z]-)[a-z]{3,}")
 _LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 # A part is a word or a dotted abbreviation ("U.S."), so "Japan-U.S." and "Japan-US" compare.
+# Group 1 is the first word: where it ends tells whether the compound starts a plain word.
 _PART = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Za-z]+)"
-_COMPOUND = regex.compile(rf"[A-Z][A-Za-z]*(?:(?:\.[A-Z])+\.?)?(?:-{_PART})+(?![\w-])")
+_COMPOUND = regex.compile(rf"([A-Z][A-Za-z]*)(?:(?:\.[A-Z])+\.?)?(?:-{_PART})+(?![\w-])")
 # Endings that make another word, not another spelling: Korea/Korean, Asia/Asian, Japan/Japanese.
 _DERIVATIONS = ("s", "n", "an", "ian", "ese", "ern", "i", "ic", "ish", "es")
 # "(OECD)": an acronym in brackets, after the official name it stands for. Starts with a literal.
@@ -53,23 +54,42 @@ def hyphened_words(ctx) -> dict[str, list[int]]:
 def _hyphened(ctx) -> tuple[list[re.Match], dict[str, list[int]]]:
     """The capitalised compounds and the lower-case ones, from one look at each hyphen."""
     text = ctx.prose
-    found, lower, covered = [], {}, -1
-    for h in _HYPHEN.finditer(text):
-        at = h.start()
-        if at < covered:
-            continue  # inside the compound before (no lower-case one: its letters go back to a hyphen or capital)
-        # Most compounds follow a space: one look back to it, checked in C, saves a step per letter.
-        start = text.rfind(" ", 0, at) + 1
-        if _PLAIN_RUN.fullmatch(text, start, at) is None:
-            start = _run_start(text, at)
-        m = _COMPOUND.match(text, start)
-        if m is not None and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_")):
-            found.append(m)
-            covered = m.end()
-        else:
-            covered = at + 1
+    found, lower = [], {}
+    last = len(text) - 1
+    at = text.find("-")
+    while at != -1:
+        if 0 < at < last and text[at - 1] in _ASCII_LETTERS and text[at + 1] in _ASCII_LETTERS:
+            m = _compound_at(text, at)
+            if m is not None:
+                found.append(m)
+                # Its own hyphens are not looked at again (no lower-case compound either: its letters go
+                # back to a hyphen or capital). It ends past this hyphen: no letter nor hyphen may follow it.
+                at = text.find("-", m.end())
+                continue
             _add_lower(text, at, lower)
+        at = text.find("-", at + 1)
     return found, lower
+
+
+def _compound_at(text: str, at: int) -> re.Match | None:
+    """The capitalised compound the hyphen at ``at`` belongs to, if any.
+
+    It is matched from the start of the run of letters and hyphens before the
+    hyphen, and must stand at a word start.
+    """
+    # Most compounds follow a space, their first word plain letters up to this hyphen: one look back to
+    # the space and one match from there, both in C, save a step per letter.
+    start = text.rfind(" ", 0, at) + 1
+    if text[start] in _CAPITALS:
+        m = _COMPOUND.match(text, start)
+        if m is not None and m.end(1) == at:
+            return m
+    if not text[start:at].isalpha():
+        start = _run_start(text, at)
+    m = _COMPOUND.match(text, start) if text[start] in _CAPITALS else None
+    if m is not None and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_")):
+        return m
+    return None
 
 
 def _add_lower(text: str, at: int, forms: dict[str, list[int]]) -> None:
@@ -222,11 +242,10 @@ class TermVariants(Rule):
 
     def check(self, ctx):
         text = ctx.prose
-        found = compounds(ctx)
-        hyphened = hyphened_words(ctx)
+        found, hyphened = ctx.shared("compounds", _hyphened)  # compounds(ctx), hyphened_words(ctx)
         if not found and not hyphened:
             return  # no compound, no form to compare
-        skip = frozenset(preferred(ctx))  # forms that are preferred terms' wrong ones: TR002's
+        skip = _wrong_terms(ctx)  # forms that are preferred terms' wrong ones: TR002's
         findings = _variants(text, found, skip) + _solid_variants(text, hyphened, skip)
         if findings:
             # Only now, with something to say, look for names: their forms neither vote nor are reported.
@@ -265,9 +284,12 @@ def _flagged(counts: dict[str, int], skip: frozenset[str]) -> dict[str, str]:
     clipped part (:func:`_clipped`). Forms in capitals are names
     (:func:`_names_in_capitals`).
     """
+    keys_of = {form: _key(form) for form in counts}
+    if not _may_pair(keys_of.values()):
+        return {}
     # Counts keep the order of first use, and a stable sort keeps it among equal counts.
     forms = sorted(counts, key=counts.__getitem__, reverse=True)
-    keys = [_key(form) for form in forms]
+    keys = [keys_of[form] for form in forms]
     flagged: dict[str, str] = {}
     for i, main in enumerate(forms):
         if main in flagged or main.isupper():  # a form in capitals pairs with none (_names_in_capitals)
@@ -278,6 +300,17 @@ def _flagged(counts: dict[str, int], skip: frozenset[str]) -> dict[str, str]:
                     keys[j] == keys[i] or _clipped(keys[i], keys[j])):
                 flagged[other] = main
     return flagged
+
+
+def _may_pair(keys) -> bool:
+    """Whether two of ``keys`` may be spellings of one term: a cheap test that spares most documents the pairing.
+
+    Two keys pair when equal or when they differ in one clipped part (at least
+    four letters, :func:`_clipped`), so the first four letters of each of their
+    parts agree.
+    """
+    shapes = [tuple([part[:4] for part in key.split("-")]) for key in keys]
+    return len(set(shapes)) < len(shapes)
 
 
 def _spaced_variants(text: str, counts: dict[str, int], skip: frozenset[str]) -> list[Finding]:
@@ -335,6 +368,17 @@ def preferred(ctx) -> dict[str, str]:
     return _merged(tuple(configured.items()))
 
 
+def _wrong_terms(ctx) -> frozenset[str]:
+    """The wrong sides of :func:`preferred`, as a set built once per configuration."""
+    configured = ctx.setting("preferred_terms", None) or {}
+    return _wrongs(tuple(configured.items()))
+
+
+@lru_cache(maxsize=8)
+def _wrongs(configured: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return frozenset(_merged(configured))
+
+
 @lru_cache(maxsize=8)
 def _merged(configured: tuple[tuple[str, str], ...]) -> dict[str, str]:
     from ..words import preferred_terms
@@ -344,8 +388,14 @@ def _merged(configured: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 @lru_cache(maxsize=32)
 def _pattern(wrongs: tuple[str, ...]) -> re.Pattern:
-    alternatives = "|".join(re.escape(w) for w in sorted(wrongs, key=len, reverse=True))
-    return regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    """The wrong terms as whole words, the longest first.
+
+    Each term checks the character before it in a look-behind after it
+    (``term(?<![\\w-]term)``): a pattern opening with the terms is tried only
+    where one may start, one opening with a look-behind at every character.
+    """
+    alternatives = "|".join(rf"{w}(?<![\w-]{w})" for w in map(re.escape, sorted(wrongs, key=len, reverse=True)))
+    return regex.compile(rf"(?:{alternatives})(?![\w-])")
 
 
 @register
@@ -366,10 +416,16 @@ class PreferredTerm(Rule):
 
     def check(self, ctx):
         text = ctx.prose
-        terms = {wrong: right for wrong, right in preferred(ctx).items() if wrong in text}
+        terms, first = {}, len(text)
+        for wrong, right in preferred(ctx).items():
+            at = text.find(wrong)
+            if at != -1:
+                terms[wrong] = right
+                first = min(first, at)
         if not terms:
             return
-        for m in _pattern(tuple(sorted(terms))).finditer(text):
+        # No term stands before the first place one is written.
+        for m in _pattern(tuple(sorted(terms))).finditer(text, first):
             right = terms[m.group(0)]
             yield Finding(m.start(), m.end(), f"{m.group(0)!r}: the preferred term is {right!r}",
                           replace(m.start(), m.end(), right))

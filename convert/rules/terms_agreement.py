@@ -24,12 +24,13 @@ from ..words import noun_verbs, nouns
 from .base import Finding, Rule, register
 
 # One pattern per determiner, each opening with a literal tail of it ("hese",
-# "his"): the engine then skips ahead instead of trying every position, which
-# an alternation at the start ("[Tt]his|[Ee]ach") would not let it do. The
-# first letter is checked in Python.
+# "his"); the first letter is checked in Python. A pattern is only tried where
+# its tail stands, found by str.find: the engine's own scan for the literal
+# stops at each of its first letter (each "h" of the text) and costs more.
 _AFTER = r"\b[ \u00a0]*([a-z]+|[.,;:)\n?!'’])?"
-_PLURAL_DETS = tuple(regex.compile(tail + r"[ \u00a0]+([a-z]+)" + _AFTER) for tail in ("hese", "hose"))
-_SINGULAR_DETS = tuple(regex.compile(tail + r"[ \u00a0]+([a-z]+s)" + _AFTER) for tail in ("his", "ach", "very"))
+_PLURAL_DETS = tuple((tail, regex.compile(tail + r"[ \u00a0]+([a-z]+)" + _AFTER)) for tail in ("hese", "hose"))
+_SINGULAR_DETS = tuple((tail, regex.compile(tail + r"[ \u00a0]+([a-z]+s)" + _AFTER))
+                       for tail in ("his", "ach", "very"))
 _HEADS = {"hese": "Tt", "hose": "Tt", "his": "Tt", "ach": "Ee", "very": "Ee"}
 # What may follow a noun that ends its phrase.
 _PHRASE_END = frozenset({
@@ -123,14 +124,26 @@ def _past_tense(word: str | None) -> bool:
     return word is not None and len(word) > 4 and word.endswith("ed")
 
 
-def _matches(text: str, patterns):
-    """Matches whose literal tail follows the determiner's first letter at a word start."""
-    for pattern in patterns:
-        heads = _HEADS[pattern.pattern.split("[", 1)[0]]
-        for m in pattern.finditer(text):
-            at = m.start() - 1
-            if at >= 0 and text[at] in heads and (at == 0 or not text[at - 1].isalnum()):
-                yield m
+def _matches(text: str, patterns) -> list:
+    """Matches whose literal tail follows the determiner's first letter at a word start.
+
+    The same matches as ``pattern.finditer(text)`` would give, filtered: each
+    starts where its tail stands, and after one the search goes on from its end.
+    """
+    found = []
+    for tail, pattern in patterns:
+        heads = _HEADS[tail]
+        at = text.find(tail)
+        while at != -1:
+            m = pattern.match(text, at)
+            if m is None:
+                at = text.find(tail, at + 1)
+                continue
+            head = at - 1
+            if head >= 0 and text[head] in heads and (head == 0 or not text[head - 1].isalnum()):
+                found.append(m)
+            at = text.find(tail, m.end())
+    return found
 
 
 def _after_preposition(text: str, at: int) -> bool:
