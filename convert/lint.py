@@ -61,6 +61,15 @@ def active_codes(rules: tuple[tuple[str, Rule], ...]) -> frozenset[str]:
     return frozenset(code for code, _ in rules)
 
 
+@lru_cache(maxsize=256)
+def _plan(select: tuple[str, ...] | None,
+          ignore: tuple[str, ...]) -> tuple[tuple[tuple[str, Rule], ...], frozenset[str]]:
+    """The active rules and their codes, by selection: ``active_codes(rules)`` would hash the
+    tuple of every rule again on each document to find its cached answer."""
+    rules = active_rules(select, ignore)
+    return rules, active_codes(rules)
+
+
 def selection(config, path: str) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
     if config is None:
         return None, ()
@@ -72,8 +81,8 @@ def lint(doc: Document, text: str, config=None, path: str | None = None) -> list
     path = path if path is not None else doc.source.path
     select, ignore = selection(config, path)
     overrides = config.severity if config is not None else {}
-    rules = active_rules(select, ignore)
-    ctx = Context(doc, text, config, active_codes(rules))
+    rules, codes = _plan(select, ignore)
+    ctx = Context(doc, text, config, codes)
     index: LineIndex | None = None
     problems: list[Problem] = []
     for code, rule in rules:

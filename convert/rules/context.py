@@ -12,6 +12,7 @@ finds without ever touching residue: this is what keeps checking fast.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 from .. import regex
 from ..model import Document, Mark
@@ -28,7 +29,7 @@ _DANGLING_MARKS = frozenset(",(-–")
 # A finished sentence and the next one's start: what a bracket or quotation left open does not run across.
 # "regions. The", "(ROK. This"; not "Mr. Abe" nor "U.S. President".
 SENTENCE_BREAK = regex.compile(r"(?:[a-z]{2}|(?<![.\w])[A-Z]{2,})[.!?] [A-Z]")
-_LAST_WORD = regex.compile(r"([A-Za-z]+)\W*$")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 class Block(Record):
@@ -79,16 +80,17 @@ class Context:
         self.text = text
         self.config = config
         self.active = active  # codes of the rules the engine runs on this document; None: every rule
+        self._shared: dict = {}  # shared(): views by key
 
     @lazy
     def blocks(self) -> tuple[Block, ...]:
-        found = list(_blocks(self.doc))
+        found = _blocks(self.doc)
         found.sort(key=_start)
         return tuple(found)
 
     @lazy
     def prose_blocks(self) -> tuple[Block, ...]:
-        return tuple(b for b in self.blocks if b.is_prose)
+        return tuple([b for b in self.blocks if b.kind in PROSE_KINDS])  # is_prose, without a call per block
 
     def prose_iter(self) -> Iterator[Block]:
         return iter(self.prose_blocks)
@@ -101,29 +103,41 @@ class Context:
     @lazy
     def content(self) -> str:
         """Like :attr:`prose`, with web link labels kept: for rules about the labels' own form."""
-        if not any(m.kind == "link" for b in self.prose_blocks for m in b.marks):
-            return self.prose
-        return self._masked(keep_links=True)
+        for block in self.prose_blocks:
+            if block.marks and any(m.kind == "link" for m in block.marks):  # most blocks have no marks at all
+                return self._masked(keep_links=True)
+        return self.prose
 
     def _masked(self, keep_links: bool) -> str:
+        """The text with what lies outside the prose blocks (and, unless ``keep_links``, link labels) blanked.
+
+        What stands between two blocks is most often a line break or two,
+        which blanking would leave as it is: such a gap is not cut, so a run
+        of paragraphs is copied as one slice rather than as a slice, a blank
+        and two appends per block.
+        """
         text = self.text
         pieces: list[str] = []
-        pos = 0
+        kept = pos = 0  # the result so far: "".join(pieces) + text[kept:pos]
         for block in self.prose_blocks:
-            if block.start < pos:
+            start = block.start
+            if start < pos:
                 continue
-            pieces.append(_blank(text, pos, block.start))
-            cut = block.start
-            if not keep_links:
-                for mark in block.marks:
-                    if mark.kind == "link":
-                        a, b = block.start + mark.start, block.start + mark.end
-                        pieces.append(text[cut:a])
-                        pieces.append("\n" * (b - a))
-                        cut = b
-            pieces.append(text[cut:block.end])
-            pos = block.end
-        pieces.append(_blank(text, pos, len(text)))
+            if text[pos:start].strip("\n"):  # the gap holds more than line breaks: blank it
+                pieces.append(text[kept:pos])
+                pieces.append("\n" * (start - pos))
+                kept = start
+            end = start + len(block.text)
+            if not keep_links and block.marks and any(mark.kind == "link" for mark in block.marks):
+                pieces.append(text[kept:start])
+                _mask_links(text, block, pieces)
+                kept = end
+            pos = end
+        if not text[pos:].strip("\n"):
+            pieces.append(text[kept:])
+        else:
+            pieces.append(text[kept:pos])
+            pieces.append(_blank(text, pos, len(text)))
         return "".join(pieces)
 
     @lazy
@@ -144,7 +158,7 @@ class Context:
         last = self.last_content
         if last is None or self.doc.footer:
             return False
-        if any(b.start > last.start for b in self.blocks if b.kind == "footnote"):
+        if any(note.span.start > last.start for note in self.doc.footnotes):  # the footnote blocks
             return False
         return not closes(last.text)
 
@@ -181,10 +195,11 @@ class Context:
 
     def shared(self, key: str, compute):
         """``compute(self)`` once per document, shared by the rules that need it."""
-        memo = self.__dict__.setdefault("_shared", {})
-        if key not in memo:
-            memo[key] = compute(self)
-        return memo[key]
+        memo = self._shared  # rules ask a dozen times a document: one lookup for the common case
+        if key in memo:
+            return memo[key]
+        value = memo[key] = compute(self)
+        return value
 
     def selects(self, code: str) -> bool:
         """Whether the engine runs rule ``code`` on this document.
@@ -252,11 +267,26 @@ def _cut_word(text: str) -> bool:
     """The last word is not a word: "misunderst", "regarding d"."""
     from ..words import is_known
 
-    match = _LAST_WORD.search(text[-40:])
-    if match is None:
+    word = _last_word(text[-40:])
+    if word is None:
         return True
-    word = match.group(1)
-    return len(word) <= 2 and word.lower() not in ("us", "un", "eu", "uk") or not (is_known(word) or word[0].isupper())
+    # The capital first: a name is no cut word, and the dictionary need not be asked.
+    return len(word) <= 2 and word.lower() not in ("us", "un", "eu", "uk") or not (word[0].isupper() or is_known(word))
+
+
+def _last_word(text: str) -> str | None:
+    """What ``([A-Za-z]+)\\W*$`` finds: the ASCII letters that end the text, before non-word characters only.
+
+    A walk back: the pattern, tried at every letter and backtracking over
+    each word, cost more than the rest of the truncation test.
+    """
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):  # \W, as in dangles
+        end -= 1
+    start = end
+    while start and text[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    return text[start:end] if start < end else None
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -264,31 +294,52 @@ def _blank(text: str, start: int, end: int) -> str:
     return "\n" * (end - start)
 
 
-def _start(block: Block) -> int:
-    return block.start
+_start = attrgetter("start")  # the sort key of blocks, without a Python call per block
 
 
-def _blocks(doc: Document) -> Iterator[Block]:
+def _mask_links(text: str, block: Block, pieces: list[str]) -> None:
+    """Append ``block``'s text to ``pieces`` with its web link labels blanked."""
+    cut = block.start
+    for mark in block.marks:
+        if mark.kind == "link":
+            a, b = block.start + mark.start, block.start + mark.end
+            pieces.append(text[cut:a])
+            pieces.append("\n" * (b - a))
+            cut = b
+    pieces.append(text[cut:block.end])
+
+
+def _blocks(doc: Document) -> list[Block]:
+    """The document's blocks in the model's order (not yet by offset).
+
+    Each is made with ``tuple.__new__``, which is what ``Block(...)`` ends
+    in after a call of the named tuple's Python ``__new__``: every check
+    builds every block, so the extra frame per block counted.
+    """
+    new = tuple.__new__
+    found: list[Block] = []
+    add = found.append
     for residue in doc.header:
-        yield Block("residue", residue.text, residue.span.start, residue=residue.kind)
+        add(new(Block, ("residue", residue.text, residue.span.start, (), None, residue.kind, "")))
     if doc.title:
-        yield Block("title", doc.title.text, doc.title.span.start)
+        add(new(Block, ("title", doc.title.text, doc.title.span.start, (), None, None, "")))
     if doc.date_line:
-        yield Block("date", doc.date_line.text, doc.date_line.span.start)
+        add(new(Block, ("date", doc.date_line.text, doc.date_line.span.start, (), None, None, "")))
     if doc.translation:
-        yield Block("translation", doc.translation.text, doc.translation.span.start)
+        add(new(Block, ("translation", doc.translation.text, doc.translation.span.start, (), None, None, "")))
     if doc.lead:
-        yield Block("lead", doc.lead.text, doc.lead.span.start, doc.lead.marks)
+        add(new(Block, ("lead", doc.lead.text, doc.lead.span.start, doc.lead.marks, None, None, "")))
     for section in doc.sections:
         if section.heading:
             start = section.span.end - len(section.heading)
-            yield Block("heading", section.heading, start, section.marks, section.number)
+            add(new(Block, ("heading", section.heading, start, section.marks, section.number, None, "")))
         for p in section.paragraphs:
             kind = "residue" if p.kind == "residue" else "paragraph"
-            yield Block(kind, p.text, p.span.start, p.marks, p.number, p.residue, p.kind)
+            add(new(Block, (kind, p.text, p.span.start, p.marks, p.number, p.residue, p.kind)))
             for item in p.items:
-                yield Block("item", item.text, item.span.start, item.marks, item.number)
+                add(new(Block, ("item", item.text, item.span.start, item.marks, item.number, None, "")))
     for note in doc.footnotes:
-        yield Block("footnote", note.text, note.span.start, (), note.label)
+        add(new(Block, ("footnote", note.text, note.span.start, (), note.label, None, "")))
     for residue in doc.footer:
-        yield Block("residue", residue.text, residue.span.start, residue=residue.kind)
+        add(new(Block, ("residue", residue.text, residue.span.start, (), None, residue.kind, "")))
+    return found
