@@ -37,10 +37,10 @@ def _pairs(sc):
             candidates.setdefault(word.lower(), word)
     if not candidates:
         return
-    counts = sc.capitalised  # counted only now: most documents have no candidate
     # A common English word is the typo rules' business, unless the field knows it as a name ("Macron").
     names, vocabulary = dictionary_names(), field()
     for lower in candidates:
+        counts = sc.capitalised(lower[0])  # counted only now, for its letter: most documents have no candidate
         for other, n in counts.items():
             if (other == lower or len(other) < _MIN or other[0] != lower[0]
                     or not within_one_edit(lower, other) or inflection_pair(lower, other)
@@ -84,5 +84,5 @@ class NameTwoWays(Rule):
                 right = recase(word, common)
                 yield Finding(m.start(), m.end(),
                               f"'{word}' here, '{right}' elsewhere in the document "
-                              f"({sc.capitalised[common]} times): one name, two spellings?",
+                              f"({sc.capitalised(common[0])[common]} times): one name, two spellings?",
                               Fix((Edit(m.start(), m.end(), right),), "unsafe"))

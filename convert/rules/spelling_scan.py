@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from functools import cache, cached_property, lru_cache
+from itertools import filterfalse
 
 from .. import regex
 from ..record import Record
@@ -35,6 +36,9 @@ CAMEL = regex.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{4,})$")
 _ALNUM_TAIL = regex.compile(r"[A-Za-z0-9]*")
 _LOWER_WORD = regex.compile(r"[a-z]{4,}")
 _CAPITALISED = regex.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]{3,}")  # \b[A-Z]..., but tried only at capitals
+_LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+# Letters a document's capitalised words are counted for one at a time; past these, all at once.
+_LETTER_SEARCHES = 4
 _CHUNK = regex.compile(r"\S+")
 _WEB = ("://", "www.", "@", ".htm", ".pdf", ".jp/")
 
@@ -150,6 +154,7 @@ class Scan:
         self.ctx = ctx
         self._near: dict[str, str | None] = {}
         self._by_letter: dict[str, list[str]] = {}
+        self._capitalised: dict[str, Counter] = {}
         # Residue, link labels, the date line and the marker are blanked in
         # ctx.prose (offsets kept), so their words never become suspects.
         chunks = ctx.prose.split()
@@ -160,7 +165,9 @@ class Scan:
         # Most documents hold no chunk unseen or suspicious: one C-level pass says so.
         if not _CLEAN.issuperset(chunks):
             dirty = []
-            for chunk in set(chunks).difference(_CLEAN):
+            # The unseen or suspicious chunks, each once: filtering the list at C level and
+            # keeping the few left costs less than a set of every chunk minus the clean ones.
+            for chunk in set(filterfalse(_CLEAN.__contains__, chunks)):
                 hit = _memo(chunk)
                 if hit:
                     dirty.append((chunk, hit))
@@ -223,7 +230,7 @@ class Scan:
         if found is None:
             known, names, persons = known_words(), dictionary_names(), people()
             found = self._by_letter[letter] = sorted(
-                w for w in self.capitalised if w[0] == letter and w in known and w not in names and w not in persons)
+                w for w in self.capitalised(letter) if w in known and w not in names and w not in persons)
         return found
 
     def near_reference(self, word: str) -> str | None:
@@ -245,10 +252,42 @@ class Scan:
             return best
         return transposed_word(lower)
 
-    @cached_property
-    def capitalised(self) -> Counter:
-        """How often each capitalised word (lower-cased) stands in the text: names and their variants."""
-        return Counter(map(str.lower, _CAPITALISED.findall(self.ctx.prose)))
+    def capitalised(self, letter: str) -> Counter:
+        """How often each capitalised word (lower-cased) whose first letter is ``letter`` stands in the text:
+        names and their variants, in the order they first appear.
+
+        Every question is about one first letter (a word is measured against the words
+        of its letter), and a pattern that starts with a literal capital is found at
+        memchr speed, where one that starts with [A-Z] is tried at every character:
+        the letters asked are searched one by one, unless there are many of them.
+        """
+        found = self._capitalised.get(letter)
+        if found is None:
+            if letter not in _LOWER_LETTERS:
+                found = Counter()  # every capitalised word starts with A-Z
+            elif len(self._capitalised) < _LETTER_SEARCHES:
+                found = Counter(map(str.lower, _capitalised_pattern(letter).findall(self.ctx.prose)))
+            else:
+                self._count_all_capitalised()
+                return self._capitalised[letter]
+            self._capitalised[letter] = found
+        return found
+
+    def _count_all_capitalised(self) -> None:
+        # One search for every letter, split by first letter; a letter counted before keeps its
+        # counts (the same ones, in the same order), and every letter gets one.
+        by_letter: dict[str, Counter] = {letter: Counter() for letter in _LOWER_LETTERS}
+        for word, n in Counter(map(str.lower, _CAPITALISED.findall(self.ctx.prose))).items():
+            by_letter[word[0]][word] = n
+        for letter, counts in by_letter.items():
+            self._capitalised.setdefault(letter, counts)
+
+
+@cache
+def _capitalised_pattern(letter: str):
+    """``_CAPITALISED`` for the words whose first letter is ``letter`` (lower-case): they are the matches
+    of ``_CAPITALISED`` that start with its capital, since no match starts inside another (its letters are \\w)."""
+    return regex.compile(letter.upper() + r"(?<!\w[A-Z])[A-Za-z]{3,}")
 
 
 @lru_cache(maxsize=4096)
