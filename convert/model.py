@@ -158,7 +158,7 @@ class Footnote(Record):
 
 class Source(Record):
     path: str
-    sha256: str
+    sha256: str | None  # of the raw bytes; None in the model `check` builds, which is never serialized
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "lf"  # lf, crlf, cr or mixed

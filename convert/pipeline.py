@@ -17,8 +17,11 @@ class Converted(Record):
 
 
 def parse_source(raw: bytes, path: str, *, doc_id: str | None = None, encoding: str | None = None,
-                 limits: Limits = Limits(), lead_facts: bool = True) -> tuple[Document, str]:
-    decoded = decode(raw, path, encoding)
+                 limits: Limits = Limits(), lead_facts: bool = True, digest: bool = True) -> tuple[Document, str]:
+    """The model of ``raw`` and its decoded text. ``check`` asks for neither the lead's facts
+    nor the source's sha256 (its model is never serialized): see :func:`parse_text` and
+    :func:`convert.parse.decode`."""
+    decoded = decode(raw, path, encoding, digest=digest)
     check_line_length(decoded.text, path, limits)
     source = Source(path, decoded.sha256, decoded.encoding, decoded.bom, decoded.newline)
     doc = parse_text(decoded.text, path, source=source, doc_id=doc_id or make_id(path, decoded.sha256),

@@ -124,9 +124,11 @@ def _cache_file(folder: str, name: str) -> str:
 
 @cache
 def _install_tag() -> str:
-    import hashlib
+    # A checksum, not hashlib: loading OpenSSL is 4 ms of a one-file check, which hashes nothing else.
+    import zlib
 
-    return hashlib.sha256(f"{_PACKAGE}\0{sys.version}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    where = f"{_PACKAGE}\0{sys.version}".encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(where):08x}"
 
 
 def _key(sources: Iterable[str]) -> bytes:

@@ -8,7 +8,6 @@ per file reports the bad one and goes on with the rest.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -230,6 +229,8 @@ def unique_ids(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
         paths.sort()
         result[paths[0]] = doc_id
         for path in paths[1:]:
+            import hashlib  # for the rare colliding ids only: loading it is 4 ms of a one-file check
+
             result[path] = f"{doc_id[:100]}-{hashlib.sha256(path.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
     return result
 

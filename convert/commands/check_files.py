@@ -63,7 +63,8 @@ def check_file(path: str, config, options: Options) -> Outcome:
         raw = read_bytes(path, options.limits)
         if options.fix or options.diff:
             raw = _fix(out, raw, config, options)
-        doc, text = parse_source(raw, path, encoding=options.encoding, limits=options.limits, lead_facts=False)
+        doc, text = parse_source(raw, path, encoding=options.encoding, limits=options.limits, lead_facts=False,
+                                 digest=False)
     except InputError as exc:
         out.failed = True
         problem = unreadable(path, str(exc), config)

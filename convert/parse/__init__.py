@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import unicodedata
 
@@ -77,6 +76,8 @@ def _fold(stem: str) -> tuple[str, bool]:
 
 
 def _name_hash(stem: str) -> str:
+    import hashlib  # only for the few names a slug cannot keep
+
     return hashlib.sha256(stem.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH]
 
 
@@ -89,6 +90,8 @@ def parse_text(text: str, path: str = "<string>", *, source: Source | None = Non
     (:func:`convert.parse.lead.lead_facts`), which saves a third of parsing.
     """
     if source is None:
+        import hashlib
+
         source = Source(path, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), newline=newline_style(text))
     read_lead = None
     if lead_facts:

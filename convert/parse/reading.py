@@ -33,7 +33,6 @@ document. CRLF and lone CR become LF; the original style is recorded.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import re
 
 from .. import regex
@@ -86,7 +85,7 @@ class Decoded(Record):
     encoding: str
     bom: bool
     newline: str  # lf, crlf, cr, mixed (or lf when there is none)
-    sha256: str  # of the raw bytes
+    sha256: str | None  # of the raw bytes; None when not asked for
 
 
 def newline_style(text: str) -> str:
@@ -252,9 +251,17 @@ def _named_bom(raw: bytes, encoding: str) -> bool:
                                                                 codecs.BOM_UTF32_BE))
 
 
-def decode(raw: bytes, name: str = "<input>", encoding: str | None = None) -> Decoded:
-    """Decode ``raw``; raise :class:`InputError` (with the byte offset) when impossible or not text."""
-    digest = hashlib.sha256(raw).hexdigest()
+def decode(raw: bytes, name: str = "<input>", encoding: str | None = None, *, digest: bool = True) -> Decoded:
+    """Decode ``raw``; raise :class:`InputError` (with the byte offset) when impossible or not text.
+
+    Without ``digest`` the raw bytes' sha256 is not computed (``check`` reports
+    none): hashlib is then not even imported.
+    """
+    sha256 = None
+    if digest:
+        import hashlib
+
+        sha256 = hashlib.sha256(raw).hexdigest()
     bom = False
     skipped = 0  # bytes of a mark removed here, before decoding
     if encoding is None:
@@ -276,4 +283,4 @@ def decode(raw: bytes, name: str = "<input>", encoding: str | None = None) -> De
         text, bom = text[1:], True
     _refuse_non_readout(text, raw, name)
     style = newline_style(text)
-    return Decoded(normalize_newlines(text), encoding.lower(), bom, style, digest)
+    return Decoded(normalize_newlines(text), encoding.lower(), bom, style, sha256)

@@ -7,11 +7,7 @@ offsets kept) and shared by every TM rule through ``ctx.shared``.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 from ..parse.timeexpr import LocalJapanPair, TimeExpr, find_local_japan_pairs, find_times
-from .base import REGISTRY, Rule, register
 
 def times(ctx) -> list[TimeExpr]:
     """Every clock time of the content, in order."""
@@ -37,17 +33,3 @@ def quoted(ctx, start: int, end: int) -> str:
     """The printed text of a phrase on one line, for a message."""
     return repr(" ".join(ctx.text[start:end].split()))
 
-
-# The TM rules were first drafted in convert/rules/time.py; while that file still
-# exists, its rules are replaced here instead of registering a code twice.
-_LEGACY = f"{__package__}.time"
-
-
-def claim(cls: type[Rule]) -> type[Rule]:
-    """``@register``, replacing a same-code rule of the retired ``time`` module if it is loaded."""
-    if importlib.util.find_spec(_LEGACY) is not None:
-        importlib.import_module(_LEGACY)  # load it first, whatever the import order, then replace it
-    held = REGISTRY.get(cls.code)
-    if held is not None and type(held).__module__ == _LEGACY:
-        del REGISTRY[cls.code]
-    return register(cls)

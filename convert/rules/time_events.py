@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from .. import regex
 from ..parse.timeexpr import find_times
-from .base import Finding, Rule
-from .time_common import claim, pairs, times
+from .base import Finding, Rule, register
+from .time_common import pairs, times
 
 _APPROXIMATE_SLACK = 5  # minutes
 _ISO_DURATION = regex.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?\Z")
 
 
-@claim
+@register
 class OverlappingEvents(Rule):
     """Two events of the lead overlap in time.
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ..parse.timeexpr import TimeExpr
-from .base import Finding, Rule
-from .time_common import claim, line_of, times
+from .base import Finding, Rule, register
+from .time_common import line_of, times
 
 _NOTATION_NAMES = {
     "a.m.": "a.m./p.m.",
@@ -38,7 +38,7 @@ def _main_notation(found: list[TimeExpr]) -> str:
     return max(counts, key=lambda n: (counts[n], -first[n]))
 
 
-@claim
+@register
 class MixedTimeNotation(Rule):
     """Clock times are printed in more than one notation in one document.
 
@@ -70,7 +70,7 @@ class MixedTimeNotation(Rule):
                                               f"this document writes {_NOTATION_NAMES[main]} ({where})")
 
 
-@claim
+@register
 class ImpossibleTime(Rule):
     """A clock time that cannot be.
 

@@ -25,8 +25,8 @@ from ..parse.durations import find_dates
 from ..parse.timeexpr import (
     JAPAN_OFFSET, LocalJapanPair, find_local_japan_pairs, find_times, format_offset, resolve_offset,
 )
-from .base import Finding, Rule
-from .time_common import claim, pairs, quoted, times
+from .base import Finding, Rule, register
+from .time_common import pairs, quoted, times
 
 DEFAULT_TIME_STYLE = "12:25 p.m. (local time; June 14, 7:25 p.m. Japan time)"
 _MAX_DAY_SLIP = 3  # days between the local and the Japan date still judged as a roll-over
@@ -34,7 +34,7 @@ _LOOK_BACK = 300  # characters before a phrase searched for the local date ("On 
 _JAPAN_LABEL = regex.compile(r"JST|Japan(?:ese)? Standard Time|Japan [Tt]ime|Tokyo time")
 
 
-@claim
+@register
 class LocalJapanOffset(Rule):
     """Local time and Japan time that no real time zone joins, or a Japan date that does not follow.
 
@@ -222,7 +222,7 @@ def _reported_elsewhere(ctx, pair: LocalJapanPair) -> bool:
         other.start < pair.end and pair.start < other.end for other, _ in offset_problems(ctx))
 
 
-@claim
+@register
 class TimePhraseStyle(Rule):
     """A local time with its Japan time not written in the house style.
 
