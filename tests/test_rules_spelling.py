@@ -290,3 +290,30 @@ def test_title_word_with_two_letters_swapped(title, word, right):
 ])
 def test_unknown_names_in_a_title_are_not_typos(title):
     assert found(title + "\n\nJuly 11, 2024\n\nThe two sides met.\n", "SP001") == []
+
+
+_TIED = ("Japan-Italy Summit Meeting\n\nMay 20, 2023\n\n[Provisional translation]\n\n"
+         "The two leaders discussed the Economi situation and agreed to cooperate.\n")
+
+
+def test_a_suggestion_between_equally_near_words_does_not_change_with_the_hash_seed(tmp_path):
+    # "Economi" is one edit from "Economic" and from "Economy": the field's words were kept in
+    # set order, so the suggestion changed from one process to the next.
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "tied.txt"
+    path.write_text(_TIED, encoding="utf-8")
+    found = set()
+    for seed in ("1", "2", "3", "4", "5"):
+        run = subprocess.run([sys.executable, "-m", "convert", "check", "--exit-zero", str(path)],
+                             capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        found.add(run.stdout)
+    assert len(found) == 1 and "did you mean 'Economic'?" in found.pop()
+
+
+def test_the_field_words_are_measured_in_a_fixed_order():
+    from convert.rules.spelling_scan import _field_index
+
+    assert all(list(words) == sorted(words) for words in _field_index().values())

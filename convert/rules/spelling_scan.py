@@ -323,7 +323,9 @@ def _closest(lower: str, references) -> tuple[str | None, int]:
 @cache
 def _field_index() -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
-    for w in field_terms() - people():
+    # Sorted: _closest takes the first of equally near words, and a set's order changes
+    # with the hash seed, so "Economi" was "Economy" in one run and "Economic" in the next.
+    for w in sorted(field_terms() - people()):
         found.setdefault(w[0], []).append(w)
     return {k: tuple(v) for k, v in found.items()}
 
