@@ -18,7 +18,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, SEEDS
+from conftest import DOCUMENTS, ROOT, SEEDS
 
 sys.path.insert(0, str(Path(__file__).parent / "fuzz"))
 import targets  # noqa: E402
@@ -83,6 +83,26 @@ def readout_bytes(draw) -> bytes:
 @given(readout_bytes())
 def test_generated_readouts_convert_deterministically_and_round_trip(raw: bytes) -> None:
     targets.check_text(raw)
+
+
+_EDIT_PIECES = st.sampled_from([*"abcXYZ019.,;:-'’\"“”()[]* ※\u00a0\t\n", "a.m.", " JST", "(*1)", "H.E. ", "these ",
+                                "an ", "Indo-pacific", "1. ", "(2) ", "(a) ", ""])
+
+
+@FUZZ
+@given(st.sampled_from(DOCUMENTS), st.lists(st.tuples(st.floats(0, 1), st.sampled_from(["insert", "delete", "cut"]),
+                                                      _EDIT_PIECES), max_size=8))
+def test_edited_real_readouts_are_checked_without_error(path: Path, edits) -> None:
+    # Real readouts with a few characters inserted or deleted, or cut short anywhere (a page saved
+    # half-loaded): every rule must cope with any end and any neighbour of what it looks at.
+    from convert.lint import lint
+    from convert.parse import parse_text
+
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    for where, op, piece in edits:
+        at = int(where * len(text))
+        text = {"insert": text[:at] + piece + text[at:], "delete": text[:at] + text[at + 1:], "cut": text[:at]}[op]
+    lint(parse_text(text, "edited.txt", lead_facts=False), text)
 
 
 @FUZZ

@@ -269,3 +269,10 @@ def test_paragraphs_that_stop_short_are_reported(body):
 ])
 def test_headings_topics_and_credited_captions_need_no_full_stop(body):
     assert found(doc(body), "TY008") == []
+
+
+def test_a_full_stop_and_one_capital_at_the_very_end_is_no_missing_space():
+    # The mutation fuzz of tools/lint_dump.py found TY005 reading past the text's end (IndexError).
+    text = HEAD + "(1) The two sides discussed fishing.T"
+    assert found(text, "TY005") == []
+    assert len(found(text + "he", "TY005")) == 1  # "fishing.The" at the end is still reported

@@ -99,7 +99,7 @@ class MissingSpaceAfter(Rule):
             if mark in ".!?":
                 # "fishing.The", "in 2023.The"; not "U.S.", "p.m.", "e.g.", "mofa.go.jp"
                 if not ((before.isalpha() and before.islower() or before.isdigit())
-                        and after[0].isupper() and after[1].islower()):
+                        and after[0].isupper() and after[1:].islower()):  # at the very end, one letter
                     continue
             elif not before.isalpha():
                 continue  # "1,000", "2,3"
