@@ -106,3 +106,27 @@ def test_ids_are_the_slug_the_unsafe_pattern_makes(name: str) -> None:
     slug = _UNSAFE.sub("-", folded.lower()).strip("-._")
     if slug and not lost and slug.split(".")[0] not in _RESERVED and len(slug) <= 100:
         assert doc_id == slug
+
+
+def _records(value):
+    """Every record (named tuple) inside ``value``, itself included."""
+    if isinstance(value, tuple):
+        if hasattr(value, "_fields"):
+            yield value
+        for item in value:
+            yield from _records(item)
+
+
+def test_records_built_from_tuples_have_every_field():
+    # The parser and Context build records with tuple.__new__, which skips the defaults: a field added
+    # to a record and not to those tuples would leave a short record that fails only when read.
+    from convert.parse import parse_text
+    from convert.rules.context import Context
+
+    for path in DOCUMENTS:
+        text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+        for lead_facts in (True, False):
+            doc = parse_text(text, path.name, lead_facts=lead_facts)
+            ctx = Context(doc, text)
+            for record in (*_records(doc), *_records(ctx.blocks), *_records(ctx.lead)):
+                assert len(record) == len(type(record)._fields), (path.name, type(record).__name__)
