@@ -291,7 +291,9 @@ def is_known(word: str, extra: frozenset[str] = frozenset()) -> bool:
         if len(_KNOWN_CACHE) > 200_000:  # bounded: hostile input must not grow memory without end
             _KNOWN_CACHE.clear()
         _KNOWN_CACHE[lower] = hit
-    return hit or any(s in extra for s in stems(lower))
+    if hit or not extra:
+        return hit  # most calls pass no extra words: no stems to build for an unknown word
+    return any(s in extra for s in stems(lower))
 
 
 def _derivable(word: str, known: frozenset[str], depth: int) -> bool:
