@@ -130,3 +130,11 @@ def test_records_built_from_tuples_have_every_field():
             ctx = Context(doc, text)
             for record in (*_records(doc), *_records(ctx.blocks), *_records(ctx.lead)):
                 assert len(record) == len(type(record)._fields), (path.name, type(record).__name__)
+
+
+def test_every_month_the_zone_dates_read_starts_as_the_prefilter_says():
+    # _date_in skips its pattern unless "same" or one of these heads is in the bracket.
+    from convert.parse import timeexpr
+
+    names = timeexpr._MONTHS.replace("\\", "").split("|")
+    assert names and all(name.startswith(timeexpr._MONTH_HEADS) for name in names)
