@@ -57,17 +57,12 @@ def active_rules(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> tup
 
 
 @lru_cache(maxsize=256)
-def active_codes(rules: tuple[tuple[str, Rule], ...]) -> frozenset[str]:
-    return frozenset(code for code, _ in rules)
-
-
-@lru_cache(maxsize=256)
 def _plan(select: tuple[str, ...] | None,
           ignore: tuple[str, ...]) -> tuple[tuple[tuple[str, Rule], ...], frozenset[str]]:
-    """The active rules and their codes, by selection: ``active_codes(rules)`` would hash the
-    tuple of every rule again on each document to find its cached answer."""
+    """:func:`active_rules` and the set of their codes, cached together by selection (the
+    lookup hashes two short tuples, not the tuple of every rule)."""
     rules = active_rules(select, ignore)
-    return rules, active_codes(rules)
+    return rules, frozenset(code for code, _ in rules)
 
 
 def selection(config, path: str) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:

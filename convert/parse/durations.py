@@ -19,7 +19,7 @@ import re
 from datetime import date, timedelta
 
 from .. import regex
-from ..record import Record
+from ..record import Record, new_record
 from .timeexpr import (
     DATE_PATTERN, JAPAN_OFFSET, LocalJapanPair, TimeExpr, format_offset, resolve_offset,
 )
@@ -56,9 +56,6 @@ _DURATION = regex.compile(
 )
 _ADJECTIVAL = regex.compile(rf"(?<![\w-])(?P<adj>{_NUM})-\Z")
 _INTROS = ("for ", "For ", "lasting ", "totalling ", "totaling ", "for\u00a0")
-# Records built straight from their tuples (every field given, in order): a record's own __new__ is a
-# Python function.
-_new_record = tuple.__new__
 
 
 class Duration(Record):
@@ -168,12 +165,12 @@ def _date_at(text: str, i: int, end: int, month: int) -> PrintedDate | None:
     if after := _DAY_AFTER.match(text, end):
         year = int(after["year"]) if after["year"] else None
         stop = after.end()
-        return _new_record(PrintedDate, (i, stop, text[i:stop], month, int(after["day"]), year))
+        return new_record(PrintedDate, (i, stop, text[i:stop], month, int(after["day"]), year))
     if before := _DAY_BEFORE.search(text, max(0, i - 8), i):
         year = _YEAR_AFTER.match(text, end)
         stop = year.end() if year else end
         begin = before.start()
-        return _new_record(PrintedDate, (begin, stop, text[begin:stop], month, int(before["day"]),
+        return new_record(PrintedDate, (begin, stop, text[begin:stop], month, int(before["day"]),
                                          int(year["year"]) if year else None))
     return None
 

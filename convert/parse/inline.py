@@ -44,14 +44,10 @@ def find_marks(text: str) -> tuple[Mark, ...]:
     # Every LINK match is a parenthesis holding one of these words (case counts). Without them the
     # pattern would still be tried at each "(" of the line: these searches cost less. (Asked inline, not
     # by a function of their own: find_marks runs on every line.)
-    if "(" in text and ("PDF" in text or "PPT" in text or "Word" in text or "Excel" in text):
-        links = [Mark("link", match.start(), match.end()) for match in LINK.finditer(text)]
-    elif not may_refer:
-        return ()  # most lines
-    else:
-        links = []
+    may_link = "(" in text and ("PDF" in text or "PPT" in text or "Word" in text or "Excel" in text)
+    links = [Mark("link", match.start(), match.end()) for match in LINK.finditer(text)] if may_link else []
     if not may_refer:
-        return tuple(links)  # in order: links come in order and never overlap
+        return tuple(links)  # in order: links come in order and never overlap (most lines: none)
     marks: list[Mark] = list(links)
     ends = [m.end for m in links]  # sorted, as the links are
     for match in FOOTNOTE_REF.finditer(text):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from .. import regex
 from ..model import Event, Extent, Lead, Mark, Span
-from ..record import Record
+from ..record import Record, new_record
 from .durations import Timing, event_date, find_dates, find_timings, in_bracket, iso_date, iso_duration, start_facts
 from .timeexpr import find_local_japan_pairs, find_times
 
@@ -64,11 +64,6 @@ _JAPAN_PLACES = frozenset(("Japan Tokyo Hiroshima Osaka Kyoto Yokohama Nagoya Ko
                            "Akasaka Iikura").split())
 
 
-# Records built straight from their tuples (every field given, in order): a record's own __new__ is a
-# Python function.
-_new_record = tuple.__new__
-
-
 class _Slot(Record):
     kind: str
     start: int
@@ -96,7 +91,7 @@ def read_lead(text: str, span: Span, marks: tuple[Mark, ...], date: str | None, 
         from .people import find_participants
 
         people = find_participants(text)
-    return _new_record(Lead, (text, span, marks, lead_date, events, people, tuple(dict.fromkeys(unresolved))))
+    return new_record(Lead, (text, span, marks, lead_date, events, people, tuple(dict.fromkeys(unresolved))))
 
 
 # --- Event kinds ------------------------------------------------------------
@@ -176,7 +171,7 @@ def _kind_at(text: str, i: int, j: int) -> _Kind | None:
     kind = " ".join([*reversed(mods), head])
     start = i - len(" ".join(mods)) - (1 if mods else 0)
     eligible, definite = _context(words)
-    return _new_record(_Kind, (kind, start, j, definite, eligible and not opens_paren))
+    return new_record(_Kind, (kind, start, j, definite, eligible and not opens_paren))
 
 
 def _proper(word: str) -> bool:
@@ -332,8 +327,8 @@ def _event(text, slot: _Slot, dates, lead_date, date_line, abroad: bool, unresol
         duration, duration_text = length.duration.iso(), length.duration.text
     elif length is not None:
         duration, duration_text = iso_duration(length.range_minutes), length.range_text
-    return _new_record(Event, (slot.kind, day, timing.time.text if timing else None, iso, japan, japan_text, offset,
-                               duration, duration_text, approximate, _new_record(Extent, (start, end))))
+    return new_record(Event, (slot.kind, day, timing.time.text if timing else None, iso, japan, japan_text, offset,
+                               duration, duration_text, approximate, new_record(Extent, (start, end))))
 
 
 def _abroad(text: str) -> bool:

@@ -46,7 +46,6 @@ BULLET = regex.compile(r"^(?P<number>[•・●◆■□○◎▪]|-(?=\s))\s*(?
 FOOTNOTE = regex.compile(r"^(?P<label>\(\s*(?:\*|※)\s?(?P<marker>\d{1,2})\s*\)|(?:\*|※)(?P<marker2>\d{1,2}))\s*(?P<text>.*)$")
 SUBHEADING = regex.compile(r"^(?:\[[^\[\]]{2,200}\]|\([^()]{2,200}(?:\([^()]*\)[^()]*)*\)|<[^<>]{2,200}>|【[^【】]{1,200}】)$")
 QUOTE_OPEN = regex.compile(r"^[\"“‘']")
-SENTENCE_END = regex.compile(r"[.!?:;。\"”’)\]]$")
 
 # (kind, pattern, needle). A pattern that may match anywhere in a line (".*...") has a needle: text,
 # lower-cased, that every line it matches holds. Lines without the needle are spared the pattern's
@@ -111,19 +110,21 @@ def parse_date(match: re.Match[str]) -> str | None:
         return None
 
 
-# SENTENCE_END and HEADING_END judge only the character ``$`` comes after (the last, or the one before
-# a final newline), but a search tries every position of the line first: a set lookup of that
-# character gives the same answer without the scan.
+# What a line may end with: a sentence's closing punctuation, and what a heading does not end with.
+# A set lookup of the last character, where a pattern such as "[.!?]$" is tried at every position
+# of the line first (tests/test_parse_shortcuts.py holds the two to each other).
 _SENTENCE_ENDS = frozenset(".!?:;。\"”’)]")
 _HEADING_ENDS = frozenset(".!?:;。\"”’,")
 
 
+def _last_char(text: str) -> str:
+    """The character ``$`` comes after: the last, or the one before a final newline ("" for none)."""
+    return text[-2:-1] if text[-1:] == "\n" else text[-1:]
+
+
 def is_sentence(text: str) -> bool:
-    return (text[-2:-1] if text[-1:] == "\n" else text[-1:]) in _SENTENCE_ENDS
-
-
-HEADING_END = regex.compile(r"[.!?:;。\"”’,]$")
+    return _last_char(text) in _SENTENCE_ENDS
 
 
 def ends_like_heading(text: str) -> bool:
-    return (text[-2:-1] if text[-1:] == "\n" else text[-1:]) not in _HEADING_ENDS
+    return _last_char(text) not in _HEADING_ENDS

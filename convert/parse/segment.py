@@ -13,7 +13,7 @@ from ..model import (
     SCHEMA_VERSION, DateLine, Document, Footnote, Item, Lead, Paragraph, Residue, Section, Source, Span, Title,
     TranslationMarker,
 )
-from ..record import Record
+from ..record import new_record
 from . import patterns as P
 from .inline import find_marks
 
@@ -25,8 +25,6 @@ _BLANK = (
 # "(Summary)", "(Overview)", "(Sumarry)": one word, not an acronym such as "(PIF)".
 _QUALIFIER = regex.compile(r"\((?P<q>[A-Z]?[a-z]{3,15})\)\s*$")
 _HEADER_RESIDUE = ("skip-link", "breadcrumb", "site-label", "page-top", "language-link", "caption")
-# First characters of the lines a numbering or footnote pattern can match.
-_STRUCTURAL_START = frozenset("(0123456789IVX*※abcdefghijklmnopqrstuvwxyz")
 # The characters a line (stripped, so never white space first) must start with for a line pattern to
 # match it. A failing match still costs a call into the engine; asking the first character spares
 # most lines of prose the patterns they cannot match. \d also matches other scripts' digits, hence
@@ -41,47 +39,29 @@ _SUBHEADING_START = frozenset("[(<【")
 _BULLET_START = frozenset("•・●◆■□○◎▪-")
 _QUOTE_START = frozenset("\"“‘'")  # QUOTE_OPEN, which looks at the first character only
 _DATE_START = frozenset("D(MTWFSJAOND")  # "Date:", "(", a weekday or month; besides a digit
+# First characters of the lines a numbering or footnote pattern can match.
+_STRUCTURAL_START = _SECTION_START | _PARAGRAPH_START | _ITEM_START | _FOOTNOTE_START
 _HEADER_LIMIT = 12  # non-blank lines searched for the title, date line and marker
 _LONG_LINE = 160  # longer lines after the date line are body text
 _LONG_TITLE = 300  # the longest line taken as a title before the date line
 
 
-class Line(Record):
-    text: str
-    span: Span
-
-
-# Records built straight from their tuples (every field given, in order): a record's own __new__ is a
-# Python function, and two of them for each line were a quarter of splitting a document into lines.
-_new_record = tuple.__new__
-
-
-_Line = tuple[str, Span]  # (text, span): a line as parsing passes it around
+# A non-blank line, stripped, and its span: a plain pair, since a record for each line cost as much
+# again as its span.
+Line = tuple[str, Span]
 
 
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with their spans; ``text`` has ``\\n`` newlines only."""
-    return [_new_record(Line, pair) for pair in _split_lines(text)]
-
-
-def _split_lines(text: str) -> list[_Line]:
-    """:func:`split_lines` as plain (text, span) pairs, which is all parsing needs: a Line record
-    for each line cost as much again as its span."""
-    lines: list[_Line] = []
+    lines: list[Line] = []
     offset = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip(_BLANK)
-        if not stripped:
-            pass
-        elif stripped is raw:  # most lines: nothing to strip, the line starts at its offset
-            size = len(raw)
-            lines.append((raw, _new_record(Span, (offset, offset + size, number, 1, number, 1 + size))))
-        else:
-            lead = raw.index(stripped[0])
+        if stripped:
+            lead = 0 if stripped is raw else raw.index(stripped[0])  # most lines have nothing to strip
             start = offset + lead
             size = len(stripped)
-            span = _new_record(Span, (start, start + size, number, lead + 1, number, lead + 1 + size))
-            lines.append((stripped, span))
+            lines.append((stripped, new_record(Span, (start, start + size, number, lead + 1, number, lead + 1 + size))))
         offset += len(raw) + 1
     return lines
 
@@ -98,7 +78,7 @@ def _is_body(text: str) -> bool:
     return _numbered(text) or text.startswith("On ")
 
 
-def _header_residue(lines: list[_Line], i: int) -> str | None:
+def _header_residue(lines: list[Line], i: int) -> str | None:
     """Residue kind of a header line; a line just above a caption is one too."""
     text = lines[i][0]
     kind = P.residue_kind(text)
@@ -123,11 +103,11 @@ class _Head:
         self.title: Title | None = None
         self.date_line: DateLine | None = None
         self.translation: TranslationMarker | None = None
-        self.extra: list[_Line] = []  # title-zone lines that are none of these
+        self.extra: list[Line] = []  # title-zone lines that are none of these
         self.body_start = 0
 
 
-def _read_head(lines: list[_Line]) -> _Head:
+def _read_head(lines: list[Line]) -> _Head:
     """Residue, title, date line and translation marker, in whatever order they come."""
     head = _Head()
     i = 0
@@ -137,12 +117,12 @@ def _read_head(lines: list[_Line]) -> _Head:
         text, span = line
         first = text[0]
         if head.translation is None and first in _TRANSLATION_START and P.TRANSLATION.match(text):
-            head.translation = _new_record(TranslationMarker, (text, span))
+            head.translation = new_record(TranslationMarker, (text, span))
         elif (head.date_line is None and (first in _DATE_START or first.isdecimal())
               and (m := P.DATE_LINE.match(text))):
-            head.date_line = _new_record(DateLine, (text, P.parse_date(m), span))
+            head.date_line = new_record(DateLine, (text, P.parse_date(m), span))
         elif (kind := _header_residue(lines, i)) and (head.title is None or kind != "site-label"):
-            head.header.append(_new_record(Residue, (kind, text, span)))
+            head.header.append(new_record(Residue, (kind, text, span)))
         elif head.title is None and head.date_line is None and len(text) <= _LONG_TITLE and not _is_body(text):
             head.title = _title(line)
         elif head.title is None and _is_title_candidate(text) and not P.is_sentence(text) and not text.startswith("On "):
@@ -169,14 +149,14 @@ def _promote_label_as_title(head: _Head) -> None:
         head.title = None
 
 
-def _title(line: _Line) -> Title:
+def _title(line: Line) -> Title:
     text, span = line
     match = _QUALIFIER.search(text)
     qualifier = match.group("q") if match else None
-    return _new_record(Title, (text, qualifier, span))
+    return new_record(Title, (text, qualifier, span))
 
 
-def _footer_start(lines: list[_Line], start: int) -> int:
+def _footer_start(lines: list[Line], start: int) -> int:
     """Index of the first line of the trailing run of footer residue."""
     first = len(lines)
     for i in range(len(lines) - 1, start - 1, -1):
@@ -213,13 +193,13 @@ class _Body:
         self._attach_items()
         if self.paragraphs or self.number is not None:
             self.sections.append(
-                _new_record(Section, (self.number, self.heading, self.span, tuple(self.paragraphs), self.heading_marks))
+                new_record(Section, (self.number, self.heading, self.span, tuple(self.paragraphs), self.heading_marks))
             )
         self.number = self.heading = self.span = None
         self.heading_marks = ()
         self.paragraphs = []
 
-    def open_section(self, number: str, text: str, line: _Line) -> None:
+    def open_section(self, number: str, text: str, line: Line) -> None:
         self.close()
         line_text, line_span = line
         self.number, self.span = number, line_span
@@ -228,7 +208,7 @@ class _Body:
             self.heading_marks = find_marks(text)
         else:
             body_span = _sub_span(line_span, len(line_text) - len(text))
-            self.paragraphs.append(_new_record(Paragraph, ("text", None, text, body_span, find_marks(text), (), None)))
+            self.paragraphs.append(new_record(Paragraph, ("text", None, text, body_span, find_marks(text), (), None)))
 
     def add(self, paragraph: Paragraph) -> None:
         if self.items:
@@ -240,36 +220,36 @@ class _Body:
             self.items.append(item)
         else:
             self._attach_items()
-            self.paragraphs.append(_new_record(Paragraph, ("text", item.number, item.text, item.span, item.marks, (), None)))
+            self.paragraphs.append(new_record(Paragraph, ("text", item.number, item.text, item.span, item.marks, (), None)))
 
 
 def _sub_span(span: Span, skip: int) -> Span:
     start, end, line, column, end_line, end_column = span
-    return _new_record(Span, (start + skip, end, line, column + skip, end_line, end_column))
+    return new_record(Span, (start + skip, end, line, column + skip, end_line, end_column))
 
 
 def _is_heading(text: str) -> bool:
     return 0 < len(text) <= 100 and P.ends_like_heading(text) and len(text.split()) <= 14
 
 
-def _body_paragraph(line: _Line) -> Paragraph:
+def _body_paragraph(line: Line) -> Paragraph:
     text, span = line
     first = text[0]
     if (kind := P.residue_kind(text)) is not None and kind not in ("breadcrumb", "site-label"):
-        return _new_record(Paragraph, ("residue", None, text, span, (), (), kind))
+        return new_record(Paragraph, ("residue", None, text, span, (), (), kind))
     if first in _TRANSLATION_START and P.TRANSLATION.match(text):
-        return _new_record(Paragraph, ("residue", None, text, span, (), (), "translation-note"))
+        return new_record(Paragraph, ("residue", None, text, span, (), (), "translation-note"))
     if first in _SUBHEADING_START and P.SUBHEADING.match(text):
-        return _new_record(Paragraph, ("subheading", None, text, span, find_marks(text), (), None))
+        return new_record(Paragraph, ("subheading", None, text, span, find_marks(text), (), None))
     if first in _BULLET_START and (m := P.BULLET.match(text)):
         rest = m.group("text")
-        return _new_record(Paragraph, ("bullet", m.group("number"), rest, _sub_span(span, len(text) - len(rest)),
+        return new_record(Paragraph, ("bullet", m.group("number"), rest, _sub_span(span, len(text) - len(rest)),
                                        find_marks(rest), (), None))
     kind = "quote" if first in _QUOTE_START else "text"
-    return _new_record(Paragraph, (kind, None, text, span, find_marks(text), (), None))
+    return new_record(Paragraph, (kind, None, text, span, find_marks(text), (), None))
 
 
-def _footnote(match: re.Match[str], line: _Line, index: int) -> Footnote:
+def _footnote(match: re.Match[str], line: Line, index: int) -> Footnote:
     label = match.group("label")
     marker = "*" + (match.group("marker") or match.group("marker2"))
     text = match.group("text")
@@ -285,7 +265,7 @@ def _footnote(match: re.Match[str], line: _Line, index: int) -> Footnote:
 
 def segment(text: str, source: Source, doc_id: str, read_lead=None) -> Document:
     """Build the document model of ``text`` (``\\n`` newlines)."""
-    lines = _split_lines(text)
+    lines = split_lines(text)
     head = _read_head(lines)
     footer_at = _footer_start(lines, head.body_start)
     body = _Body()
@@ -312,16 +292,16 @@ def segment(text: str, source: Source, doc_id: str, read_lead=None) -> Document:
         elif first in _PARAGRAPH_START and (m := P.PARAGRAPH.match(text)):
             rest = m.group("text")
             body_span = _sub_span(span, len(text) - len(rest))
-            body.add(_new_record(Paragraph, ("text", m.group("number"), rest, body_span, find_marks(rest), (), None)))
+            body.add(new_record(Paragraph, ("text", m.group("number"), rest, body_span, find_marks(rest), (), None)))
         elif first in _ITEM_START and (m := P.ITEM.match(text)):
             rest = m.group("text")
             item = (m.group("number"), rest, _sub_span(span, len(text) - len(rest)), find_marks(rest))
-            body.add_item(_new_record(Item, item))
+            body.add_item(new_record(Item, item))
         else:
             body.add(_body_paragraph(line))
     body.close()
-    footer = tuple(_new_record(Residue, (P.residue_kind(text) or "other", text, span)) for text, span in lines[footer_at:])
-    return _new_record(Document, (
+    footer = tuple(new_record(Residue, (P.residue_kind(text) or "other", text, span)) for text, span in lines[footer_at:])
+    return new_record(Document, (
         doc_id,  # id
         source,
         tuple(head.header),
@@ -351,9 +331,9 @@ def _is_lead(text: str) -> bool:
     return not (first in _BULLET_START and P.BULLET.match(text)) and first not in _QUOTE_START
 
 
-def _make_lead(line: _Line, head: _Head, read_lead) -> Lead:
+def _make_lead(line: Line, head: _Head, read_lead) -> Lead:
     text, span = line
     marks = find_marks(text)
     if read_lead is None:
-        return _new_record(Lead, (text, span, marks, None, (), (), ()))
+        return new_record(Lead, (text, span, marks, None, (), (), ()))
     return read_lead(text, span, marks, head.date_line.value if head.date_line else None)

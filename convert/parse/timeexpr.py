@@ -194,7 +194,7 @@ class LocalJapanPair(Record):
 
 
 # How every month of _MONTHS begins ("Sept." too): a date in the pattern's sense names one.
-_MONTH_HEADS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_HEADS = tuple(dict.fromkeys(name[:3] for name in _MONTHS.split("|")))
 
 
 def _date_in(text: str, start: int, end: int) -> re.Match | None:

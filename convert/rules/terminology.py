@@ -39,7 +39,7 @@ _NAME_LOOK_BACK = 200  # characters before an acronym searched for its name
 
 
 def compounds(ctx) -> list[re.Match]:
-    return ctx.shared("compounds", _hyphened)[0]
+    return _compound_view(ctx)[0]
 
 
 def hyphened_words(ctx) -> dict[str, list[int]]:
@@ -48,7 +48,12 @@ def hyphened_words(ctx) -> dict[str, list[int]]:
     A word of two letters or more, a hyphen and three letters or more, neither
     part running on into another letter or hyphen; not a compound of "re-".
     """
-    return ctx.shared("compounds", _hyphened)[1]
+    return _compound_view(ctx)[1]
+
+
+def _compound_view(ctx) -> tuple[list[re.Match], dict[str, list[int]]]:
+    """:func:`compounds` and :func:`hyphened_words` of the document, found together once."""
+    return ctx.shared("compounds", _hyphened)
 
 
 def _hyphened(ctx) -> tuple[list[re.Match], dict[str, list[int]]]:
@@ -242,7 +247,7 @@ class TermVariants(Rule):
 
     def check(self, ctx):
         text = ctx.prose
-        found, hyphened = ctx.shared("compounds", _hyphened)  # compounds(ctx), hyphened_words(ctx)
+        found, hyphened = _compound_view(ctx)
         if not found and not hyphened:
             return  # no compound, no form to compare
         skip = _wrong_terms(ctx)  # forms that are preferred terms' wrong ones: TR002's
@@ -364,14 +369,17 @@ def _solid_variants(text: str, forms: dict[str, list[int]], skip: frozenset[str]
 
 def preferred(ctx) -> dict[str, str]:
     """Default preferred terms, then the configuration's (which win); cached per configuration."""
-    configured = ctx.setting("preferred_terms", None) or {}
-    return _merged(tuple(configured.items()))
+    return _merged(_configured(ctx))
 
 
 def _wrong_terms(ctx) -> frozenset[str]:
     """The wrong sides of :func:`preferred`, as a set built once per configuration."""
-    configured = ctx.setting("preferred_terms", None) or {}
-    return _wrongs(tuple(configured.items()))
+    return _wrongs(_configured(ctx))
+
+
+def _configured(ctx) -> tuple[tuple[str, str], ...]:
+    """The configuration's preferred terms, hashable: the key of the caches above."""
+    return tuple((ctx.setting("preferred_terms", None) or {}).items())
 
 
 @lru_cache(maxsize=8)
